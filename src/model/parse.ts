@@ -1,7 +1,7 @@
 // Text in, model or every problem out. JSON.parse does the fast work; jsonc-parser is consulted
 // only to say where a problem is. Problems are worded for the people who write these files.
-import type { z } from 'zod';
-import { Model, SCHEMA_VERSION, ID_PATTERN, MAX_COORDINATE, NODE_SCHEMAS, EDGE_SCHEMAS } from './schema';
+import { z } from 'zod';
+import { Model, Node, Edge, SCHEMA_VERSION, ID_PATTERN, MAX_COORDINATE, NODE_SCHEMAS, EDGE_SCHEMAS } from './schema';
 import { EDGE_KINDS, NODE_KINDS } from './vocabulary';
 import { formatPath, locatePaths, syntaxProblems, type PathSegment } from './json-location';
 
@@ -113,7 +113,8 @@ function collectProblems(raw: unknown): PendingProblem[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return [{ path: [], message: `the file holds ${describe(raw)}, not a model; a model is a JSON object with "schemaVersion", "title", "nodes" and "edges"` }];
   }
-  const version = (raw as Record<string, unknown>).schemaVersion;
+  const model = raw as Record<string, unknown>;
+  const version = model.schemaVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) {
     return [
       {
@@ -122,47 +123,111 @@ function collectProblems(raw: unknown): PendingProblem[] {
       },
     ];
   }
-  const problems = structuralProblems(raw);
-  const result = Model.safeParse(raw);
-  if (!result.success) {
-    for (const issue of result.error.issues) problems.push(...describeIssue(issue, raw));
-    problems.push(...unknownKindBaseProblems(raw));
-  }
-  problems.push(...referenceProblems(raw as Record<string, unknown>));
-  return problems;
+  return [...schemaProblems(model), ...freeFormProblems(model), ...referenceProblems(model)];
 }
 
-/** Prototype keys and excessive nesting, found in one iterative walk (no recursion to overflow). */
-function structuralProblems(root: object): PendingProblem[] {
+// The model without its lists: nodes and edges are checked one by one against the schema of their
+// kind, which costs half as much as the discriminated union over whole lists (bench/parse.ts).
+const ModelShell = Model.extend({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()) });
+const NodeBase = NODE_SCHEMAS.input.pick({ id: true, label: true });
+
+function schemaProblems(model: Record<string, unknown>): PendingProblem[] {
   const problems: PendingProblem[] = [];
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: root, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (path.length >= LIMITS.maxDepth) {
-      problems.push({
-        path,
-        message: `nested more than ${LIMITS.maxDepth} levels deep; ToC Studio refuses such data, so flatten it`,
-      });
-      continue;
-    }
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
-      continue;
-    }
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        problems.push({
-          path: [...path, key],
-          message: `"${key}" cannot be used as a key (programs reading the file could be subverted by it); rename it`,
-        });
-      } else {
-        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+  const add = (issues: readonly z.core.$ZodIssue[], prefix: PathSegment[]) => {
+    for (const issue of issues) problems.push(...describeIssue({ ...issue, path: [...prefix, ...issue.path] } as z.core.$ZodIssue, model));
+  };
+  const shell = ModelShell.safeParse(model);
+  if (!shell.success) add(shell.error.issues, []);
+  const lists = [
+    ['nodes', NODE_SCHEMAS, Node],
+    ['edges', EDGE_SCHEMAS, Edge],
+  ] as const;
+  for (const [list, schemas, union] of lists) {
+    const items = model[list];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      const kind = typeof item === 'object' && item !== null ? (item as { kind?: unknown }).kind : undefined;
+      const known = typeof kind === 'string' && Object.hasOwn(schemas, kind);
+      const schema: z.ZodType = known ? schemas[kind as keyof typeof schemas] : union;
+      const result = schema.safeParse(item);
+      if (result.success) continue;
+      add(result.error.issues, [list, i]);
+      // A node of unknown kind still gets its id and label checked, so one pass reports everything.
+      if (!known && list === 'nodes' && typeof item === 'object' && item !== null) {
+        const base = NodeBase.safeParse({ id: (item as { id?: unknown }).id, label: (item as { label?: unknown }).label });
+        if (!base.success) add(base.error.issues, [list, i]);
       }
     }
   }
   return problems;
 }
+
+/** The free-form parts of a model (`data`, `view`, rule settings): the only places where the
+ * schema allows arbitrary keys and nesting. Everything else is closed by the strict schemas. */
+function freeFormParts(raw: Record<string, unknown>): { value: unknown; path: PathSegment[] }[] {
+  const parts: { value: unknown; path: PathSegment[] }[] = [
+    { value: raw.data, path: ['data'] },
+    { value: raw.view, path: ['view'] },
+    { value: (raw.lint as Record<string, unknown> | undefined)?.rules, path: ['lint', 'rules'] },
+  ];
+  for (const key of ['nodes', 'edges'] as const) {
+    const list = raw[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((item, i) => {
+      if (typeof item === 'object' && item !== null && 'data' in item) parts.push({ value: (item as { data: unknown }).data, path: [key, i, 'data'] });
+    });
+  }
+  return parts;
+}
+
+interface Frame {
+  value: object;
+  depth: number;
+  parent: Frame | undefined;
+  key: PathSegment;
+}
+
+const pathOf = (frame: Frame | undefined, tail: PathSegment[] = []): PathSegment[] => {
+  const path = [...tail];
+  for (let f = frame; f; f = f.parent) path.unshift(f.key);
+  return path;
+};
+
+/** Prototype keys and excessive nesting in the free-form parts, found iteratively (no recursion
+ * to overflow); paths are rebuilt only for the problems found. Elsewhere the strict schemas refuse
+ * unknown keys, prototype keys included. */
+function freeFormProblems(raw: Record<string, unknown>): PendingProblem[] {
+  const problems: PendingProblem[] = [];
+  for (const part of freeFormParts(raw)) {
+    if (typeof part.value !== 'object' || part.value === null) continue;
+    const stack: Frame[] = [{ value: part.value, depth: part.path.length, parent: undefined, key: '' }];
+    const prefix = part.path;
+    const fullPath = (frame: Frame | undefined, tail: PathSegment[] = []) => [...prefix, ...pathOf(frame, tail).slice(1)];
+    while (stack.length > 0) {
+      const frame = stack.pop()!;
+      if (frame.depth >= LIMITS.maxDepth) {
+        problems.push({ path: fullPath(frame), message: `nested more than ${LIMITS.maxDepth} levels deep; ToC Studio refuses such data, so flatten it` });
+        continue;
+      }
+      const entries: [PathSegment, unknown][] = Array.isArray(frame.value)
+        ? frame.value.map((v, i) => [i, v])
+        : Object.entries(frame.value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, value] = entries[i]!;
+        if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
+          problems.push({ path: fullPath(frame, [key]), message: forbiddenKeyMessage(key) });
+        } else if (typeof value === 'object' && value !== null) {
+          stack.push({ value, depth: frame.depth + 1, parent: frame, key });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+const forbiddenKeyMessage = (key: string) =>
+  `"${key}" cannot be used as a key (programs reading the file could be subverted by it); rename it`;
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
@@ -253,7 +318,8 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): PendingProblem[]
     case 'unrecognized_keys': {
       const parent = valueAt(root, path) as Record<string, unknown>;
       const ownKind = typeof parent?.kind === 'string' ? `${parent.kind} ${container ?? ''}s`.trim() : undefined;
-      return issue.keys.filter((unknownKey) => !FORBIDDEN_KEYS.has(unknownKey)).map((unknownKey) => {
+      return issue.keys.map((unknownKey) => {
+        if (FORBIDDEN_KEYS.has(unknownKey)) return { path: [...path, unknownKey], message: forbiddenKeyMessage(unknownKey) };
         const owners = ATTRIBUTE_OWNERS.get(`${container}:${unknownKey}`)?.filter((owner) => owner !== ownKind);
         const hint =
           container && owners && owners.length > 0
@@ -305,72 +371,60 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): PendingProblem[]
   return one(issue.message);
 }
 
-/** A node of an unknown kind still gets its id and label checked, so one pass reports everything. */
-function unknownKindBaseProblems(raw: unknown): PendingProblem[] {
-  const nodes = valueAt(raw, ['nodes']);
-  if (!Array.isArray(nodes)) return [];
-  const problems: PendingProblem[] = [];
-  const base = NODE_SCHEMAS.input.pick({ id: true, label: true });
-  nodes.forEach((node, index) => {
-    if (typeof node !== 'object' || node === null) return;
-    if ((NODE_KINDS as readonly unknown[]).includes((node as { kind?: unknown }).kind)) return;
-    const result = base.safeParse({ id: (node as { id?: unknown }).id, label: (node as { label?: unknown }).label });
-    if (result.success) return;
-    for (const issue of result.error.issues) {
-      problems.push(...describeIssue({ ...issue, path: ['nodes', index, ...issue.path] } as z.core.$ZodIssue, raw));
-    }
-  });
-  return problems;
-}
+type Item = Record<string, unknown>;
+const asItems = (list: unknown): Item[] =>
+  Array.isArray(list) ? list.map((item) => (typeof item === 'object' && item !== null ? (item as Item) : {})) : [];
 
 /** Duplicate ids across nodes and edges, and references that name nothing, read from the raw value
- * so they are reported alongside schema problems. */
+ * so they are reported alongside schema problems. Runs on every load, so it allocates nothing per
+ * item on the happy path. */
 function referenceProblems(raw: Record<string, unknown>): PendingProblem[] {
   const problems: PendingProblem[] = [];
-  const firstUse = new Map<string, string>();
-  const nodeIds = new Set<string>();
-  const edgesById = new Map<string, { kind: unknown; target: unknown }>();
-  const records = (key: 'nodes' | 'edges') =>
-    Array.isArray(raw[key]) ? (raw[key] as unknown[]).map((item) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {})) : [];
-  const nodes = records('nodes');
-  const edges = records('edges');
-
-  const claim = (id: unknown, path: PathSegment[]) => {
-    if (typeof id !== 'string') return;
-    const earlier = firstUse.get(id);
-    if (earlier !== undefined) {
-      problems.push({ path, message: `${quote(id)} is already the id of ${earlier}; ids must be unique across nodes and edges` });
-    } else {
-      firstUse.set(id, formatPath(path.slice(0, 2)));
-    }
+  const nodes = asItems(raw.nodes);
+  const edges = asItems(raw.edges);
+  // Where each id was first used: a node index, or -(edge index + 1).
+  const firstUse = new Map<string, number>();
+  const duplicate = (id: string, path: PathSegment[]) => {
+    const earlier = firstUse.get(id)!;
+    const where = earlier >= 0 ? `nodes[${earlier}]` : `edges[${-earlier - 1}]`;
+    problems.push({ path, message: `${quote(id)} is already the id of ${where}; ids must be unique across nodes and edges` });
   };
-  nodes.forEach((node, i) => {
-    claim(node.id, ['nodes', i, 'id']);
-    if (typeof node.id === 'string') nodeIds.add(node.id);
-  });
-  edges.forEach((edge, i) => {
-    claim(edge.id, ['edges', i, 'id']);
-    if (typeof edge.id === 'string' && !edgesById.has(edge.id)) edgesById.set(edge.id, { kind: edge.kind, target: edge.target });
-  });
-  edges.forEach((edge, i) => {
-    for (const end of ['source', 'target'] as const) {
-      const ref = edge[end];
-      if (typeof ref === 'string' && !nodeIds.has(ref)) {
-        const what = edgesById.has(ref) ? 'is an edge, not a node' : 'names no node';
-        problems.push({ path: ['edges', i, end], message: `${quote(ref)} ${what}; an edge's ${end} must be the id of a node in this model` });
-      }
+  for (let i = 0; i < nodes.length; i++) {
+    const id = nodes[i]!.id;
+    if (typeof id !== 'string') continue;
+    if (firstUse.has(id)) duplicate(id, ['nodes', i, 'id']);
+    else firstUse.set(id, i);
+  }
+  for (let i = 0; i < edges.length; i++) {
+    const id = edges[i]!.id;
+    if (typeof id !== 'string') continue;
+    if (firstUse.has(id)) duplicate(id, ['edges', i, 'id']);
+    else firstUse.set(id, -i - 1);
+  }
+  const checkEnd = (edge: Item, i: number, end: 'source' | 'target') => {
+    const ref = edge[end];
+    if (typeof ref !== 'string') return;
+    const use = firstUse.get(ref);
+    if (use !== undefined && use >= 0) return;
+    const what = use === undefined ? 'names no node' : 'is an edge, not a node';
+    problems.push({ path: ['edges', i, end], message: `${quote(ref)} ${what}; an edge's ${end} must be the id of a node in this model` });
+  };
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i]!;
+    checkEnd(edge, i, 'source');
+    checkEnd(edge, i, 'target');
+    const about = edge.edge;
+    if (edge.kind !== 'underpins' || typeof about !== 'string') continue;
+    const use = firstUse.get(about);
+    const aboutEdge = use !== undefined && use < 0 ? edges[-use - 1] : undefined;
+    if (aboutEdge === undefined) {
+      problems.push({ path: ['edges', i, 'edge'], message: `${quote(about)} names no edge; give the id of the leads-to edge this assumption is about` });
+    } else if (aboutEdge.kind !== 'leads-to' || aboutEdge.target !== edge.target) {
+      problems.push({
+        path: ['edges', i, 'edge'],
+        message: `${quote(about)} must be a leads-to edge ending at ${quote(edge.target)}, the node this assumption underpins`,
+      });
     }
-    if (edge.kind === 'underpins' && typeof edge.edge === 'string') {
-      const about = edgesById.get(edge.edge);
-      if (!about) {
-        problems.push({ path: ['edges', i, 'edge'], message: `${quote(edge.edge)} names no edge; give the id of the leads-to edge this assumption is about` });
-      } else if (about.kind !== 'leads-to' || about.target !== edge.target) {
-        problems.push({
-          path: ['edges', i, 'edge'],
-          message: `${quote(edge.edge)} must be a leads-to edge ending at ${quote(edge.target)}, the node this assumption underpins`,
-        });
-      }
-    }
-  });
+  }
   return problems;
 }
