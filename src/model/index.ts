@@ -5,3 +5,4 @@ export * from './canonical';
 export * from './graph';
 export { formatPath, locatePaths, LineIndex, type PathSegment, type TextPosition } from './json-location';
 export * from './json-schema';
+export * from './escape';
