@@ -5,8 +5,17 @@ import { validateCommand } from './commands/validate';
 import { fmtCommand } from './commands/fmt';
 import { newCommand } from './commands/new';
 import { schemaCommand } from './commands/schema';
+import { lintCommand } from './commands/lint';
+import { rulesCommand } from './commands/rules';
 
-const COMMANDS: Command[] = [validateCommand, fmtCommand, newCommand, schemaCommand];
+const COMMANDS: Command[] = [
+  validateCommand,
+  fmtCommand,
+  lintCommand,
+  rulesCommand,
+  newCommand,
+  schemaCommand,
+];
 
 const MAIN_USAGE = 'toc COMMAND [options] [FILE…]';
 

@@ -1,6 +1,7 @@
 // The rule checker's vocabulary, shared by the engine, the rules, the formatters, the CLI and the
 // editor's findings panel.
-import type { GraphIndex, Model } from '../model';
+import type { GraphIndex, Model, TocEdge, TocNode } from '../model';
+import type { ModelFacts } from './helpers';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleSetting = Severity | 'off';
@@ -35,6 +36,8 @@ export interface RuleMeta {
   title: string;
   /** Why the rule exists, citing the lesson and its sources (lessons.md); no invented quotes or pages. */
   rationale: string;
+  /** General advice on fixing what the rule reports (each report has its own, specific `fix`). */
+  fix: string;
   failing: RuleExample;
   passing: RuleExample;
 }
@@ -45,14 +48,36 @@ export interface Report {
   fix: string;
   nodeId?: string;
   edgeId?: string;
-  /** Overrides the configured severity for this one report (e.g. `info` when a needed attribute is missing). */
+  /**
+   * Lowers the configured severity for this one report, never raises it: a rule's default severity
+   * is the highest it reports (e.g. `outcomes-measured` is an error, but a `warning` for long-term
+   * outcomes), so setting the rule to `warning` caps all of its reports at `warning`.
+   */
   severity?: Severity;
 }
 
 export interface RuleContext {
+  /** The model as in the file; structural rules read `model.edges` to report malformed links. */
   model: Model;
+  /**
+   * Built once per lint call and shared by every rule. It indexes every node but only the usable
+   * edges: those the format allows between their endpoints, and no self-loops, so that a
+   * half-drawn link cannot mislead the lesson rules (the structural rules report it).
+   */
   graph: GraphIndex;
+  /** Derived facts shared between rules (reachability to the impact, leaders, sites…), memoised. */
+  facts: ModelFacts;
+  /** Today's date, `YYYY-MM-DD`. */
+  today: string;
+  /** Every rule id the engine knows, for checking the model's own lint settings. */
+  ruleIds: ReadonlySet<string>;
   report(report: Report): void;
+  /**
+   * Says that the rule could not judge a node or edge because an optional attribute is unset. The
+   * engine turns these into `info` findings: one per node and attribute however many rules asked,
+   * or one for the whole model when no node of that kind has the attribute at all.
+   */
+  needsAttribute<T extends TocNode | TocEdge>(item: T, attribute: keyof T & string): void;
 }
 
 export interface Rule {

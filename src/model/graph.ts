@@ -1,40 +1,65 @@
 // One index over a model's graph, built in O(V + E) and shared by lint, layout and export.
 import type { Model, TocNode, TocEdge } from './schema';
-import type { EdgeKind, NodeKind } from './vocabulary';
+import { EDGE_KINDS, type EdgeKind, type NodeKind } from './vocabulary';
 
 const NO_EDGES: readonly TocEdge[] = [];
+const KIND_SLOT = Object.fromEntries(EDGE_KINDS.map((kind, i) => [kind, i])) as Record<EdgeKind, number>;
+
+/** Node id → its edges of one kind, in file order. */
+type ByNode = Map<string, TocEdge[]>;
 
 export class GraphIndex {
   readonly nodes: readonly TocNode[];
   readonly edges: readonly TocEdge[];
-  private readonly nodeById = new Map<string, TocNode>();
-  private readonly edgeById = new Map<string, TocEdge>();
-  private readonly outgoing = new Map<string, Map<EdgeKind, TocEdge[]>>();
-  private readonly incoming = new Map<string, Map<EdgeKind, TocEdge[]>>();
+  /** Node id → position in `nodes`, which is also how nodes are looked up by id. */
+  private readonly nodePositions = new Map<string, number>();
+  /** Built on first use: many callers never look an edge up by id. */
+  private edgePositions: Map<string, number> | undefined;
+  // One map per edge kind and direction rather than one per node: on a 100k-node model that is a
+  // few dozen maps instead of 200k, which the garbage collector notices.
+  private readonly outgoing: ByNode[] = EDGE_KINDS.map(() => new Map());
+  private readonly incoming: ByNode[] = EDGE_KINDS.map(() => new Map());
   private readonly byKind = new Map<NodeKind, TocNode[]>();
 
   constructor(model: Pick<Model, 'nodes' | 'edges'>) {
     this.nodes = model.nodes;
     this.edges = model.edges;
-    for (const node of model.nodes) {
-      this.nodeById.set(node.id, node);
+    for (let i = 0; i < model.nodes.length; i++) {
+      const node = model.nodes[i]!;
+      this.nodePositions.set(node.id, i);
       let list = this.byKind.get(node.kind);
       if (!list) this.byKind.set(node.kind, (list = []));
       list.push(node);
     }
     for (const edge of model.edges) {
-      this.edgeById.set(edge.id, edge);
-      push(this.outgoing, edge.source, edge);
-      push(this.incoming, edge.target, edge);
+      const slot = KIND_SLOT[edge.kind] as number | undefined;
+      if (slot === undefined) continue; // not a kind of the format, so never in a valid model
+      push(this.outgoing[slot]!, edge.source, edge);
+      push(this.incoming[slot]!, edge.target, edge);
     }
   }
 
   node(id: string): TocNode | undefined {
-    return this.nodeById.get(id);
+    const position = this.nodePositions.get(id);
+    return position === undefined ? undefined : this.nodes[position];
+  }
+
+  /** A node's position in the model's list of nodes (the file order). */
+  position(id: string): number | undefined {
+    return this.nodePositions.get(id);
   }
 
   edge(id: string): TocEdge | undefined {
-    return this.edgeById.get(id);
+    const position = this.edgePosition().get(id);
+    return position === undefined ? undefined : this.edges[position];
+  }
+
+  private edgePosition(): Map<string, number> {
+    if (!this.edgePositions) {
+      this.edgePositions = new Map();
+      for (let i = 0; i < this.edges.length; i++) this.edgePositions.set(this.edges[i]!.id, i);
+    }
+    return this.edgePositions;
   }
 
   nodesOfKind<K extends NodeKind>(kind: K): readonly Extract<TocNode, { kind: K }>[] {
@@ -43,25 +68,29 @@ export class GraphIndex {
 
   /** Edges leaving a node, of one kind or of any kind. */
   out(id: string, kind?: EdgeKind): readonly TocEdge[] {
-    return select(this.outgoing.get(id), kind);
+    return this.select(this.outgoing, id, kind);
   }
 
   /** Edges arriving at a node, of one kind or of any kind. */
   in(id: string, kind?: EdgeKind): readonly TocEdge[] {
-    return select(this.incoming.get(id), kind);
+    return this.select(this.incoming, id, kind);
   }
 
   /** Nodes at the far end of a node's outgoing edges of a kind. */
   successors(id: string, kind?: EdgeKind): TocNode[] {
-    return this.out(id, kind).flatMap((edge) => this.nodeById.get(edge.target) ?? []);
+    return this.out(id, kind).flatMap((edge) => this.node(edge.target) ?? []);
   }
 
   predecessors(id: string, kind?: EdgeKind): TocNode[] {
-    return this.in(id, kind).flatMap((edge) => this.nodeById.get(edge.source) ?? []);
+    return this.in(id, kind).flatMap((edge) => this.node(edge.source) ?? []);
   }
 
   degree(id: string): number {
-    return this.out(id).length + this.in(id).length;
+    let degree = 0;
+    for (let slot = 0; slot < EDGE_KINDS.length; slot++) {
+      degree += (this.outgoing[slot]!.get(id)?.length ?? 0) + (this.incoming[slot]!.get(id)?.length ?? 0);
+    }
+    return degree;
   }
 
   /** Every node reachable from the start nodes along edges of the given kinds (start nodes included). */
@@ -80,19 +109,26 @@ export class GraphIndex {
     }
     return seen;
   }
+
+  /** A node's edges of one kind, or of every kind grouped by kind in the order the kinds first
+   * appear among its edges in the file (the order callers have always seen). */
+  private select(index: readonly ByNode[], id: string, kind: EdgeKind | undefined): readonly TocEdge[] {
+    if (kind !== undefined) return index[KIND_SLOT[kind]]!.get(id) ?? NO_EDGES;
+    const groups: TocEdge[][] = [];
+    for (const byNode of index) {
+      const list = byNode.get(id);
+      if (list) groups.push(list);
+    }
+    if (groups.length === 0) return NO_EDGES;
+    if (groups.length === 1) return groups[0]!;
+    const positions = this.edgePosition();
+    const firstAt = (group: TocEdge[]) => positions.get(group[0]!.id)!;
+    return groups.sort((a, b) => firstAt(a) - firstAt(b)).flat();
+  }
 }
 
-function push(index: Map<string, Map<EdgeKind, TocEdge[]>>, id: string, edge: TocEdge) {
-  let byKind = index.get(id);
-  if (!byKind) index.set(id, (byKind = new Map()));
-  let list = byKind.get(edge.kind);
-  if (!list) byKind.set(edge.kind, (list = []));
-  list.push(edge);
-}
-
-function select(byKind: Map<EdgeKind, TocEdge[]> | undefined, kind: EdgeKind | undefined): readonly TocEdge[] {
-  if (!byKind) return NO_EDGES;
-  if (kind !== undefined) return byKind.get(kind) ?? NO_EDGES;
-  if (byKind.size === 1) return byKind.values().next().value!;
-  return [...byKind.values()].flat();
+function push(byNode: ByNode, id: string, edge: TocEdge) {
+  const list = byNode.get(id);
+  if (list) list.push(edge);
+  else byNode.set(id, [edge]);
 }
