@@ -1,0 +1,58 @@
+// The working copy in IndexedDB: written after every change, read back after a reload or a crash.
+const DB_NAME = 'toc-studio';
+const STORE = 'working-copy';
+const KEY = 'current';
+
+export interface WorkingCopy {
+  /** The model's canonical text. */
+  text: string;
+  /** What the file held when last opened or saved (null: never saved), to know what is unsaved. */
+  savedText: string | null;
+  fileName: string | null;
+  handle: FileSystemFileHandle | null;
+  /** When it was written, ms since the epoch. */
+  time: number;
+}
+
+let db: Promise<IDBDatabase> | undefined;
+
+function open(): Promise<IDBDatabase> {
+  db ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
+  });
+  return db;
+}
+
+function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return open().then(
+    (database) =>
+      new Promise<T>((resolve, reject) => {
+        const transaction = database.transaction(STORE, mode);
+        const request = action(transaction.objectStore(STORE));
+        transaction.oncomplete = () => resolve(request.result);
+        transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
+        transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write aborted'));
+      }),
+  );
+}
+
+export async function readWorkingCopy(): Promise<WorkingCopy | undefined> {
+  const value = await run('readonly', (store) => store.get(KEY) as IDBRequest<WorkingCopy | undefined>);
+  return value && typeof value.text === 'string' ? value : undefined;
+}
+
+export async function writeWorkingCopy(copy: WorkingCopy): Promise<void> {
+  try {
+    await run('readwrite', (store) => store.put(copy, KEY));
+  } catch (error) {
+    // A file handle cannot be stored in every browser: keep the text, which is what matters.
+    if (copy.handle && error instanceof DOMException && error.name === 'DataCloneError') {
+      await run('readwrite', (store) => store.put({ ...copy, handle: null }, KEY));
+    } else {
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+// Files in and out of the browser: the File System Access API where the browser has it (Save writes
+// back to the same file), a file input and a download everywhere else.
+
+interface PickerType {
+  description: string;
+  accept: Record<string, string[]>;
+}
+interface PickerWindow {
+  showOpenFilePicker?: (options: { types: PickerType[]; multiple?: boolean }) => Promise<FileSystemFileHandle[]>;
+  showSaveFilePicker?: (options: { suggestedName: string; types: PickerType[] }) => Promise<FileSystemFileHandle>;
+}
+
+const TYPES: PickerType[] = [{ description: 'Theory of change model', accept: { 'application/json': ['.json'] } }];
+export const MODEL_EXTENSION = '.toc.json';
+
+const pickers = () => window as unknown as PickerWindow;
+
+export function canPickFiles(): boolean {
+  return typeof pickers().showOpenFilePicker === 'function';
+}
+
+const aborted = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+/** Asks for a file with the browser's picker; null when the user cancels. */
+export async function pickFileToOpen(): Promise<{ file: File; handle: FileSystemFileHandle } | null> {
+  try {
+    const [handle] = await pickers().showOpenFilePicker!({ types: TYPES });
+    if (!handle) return null;
+    return { file: await handle.getFile(), handle };
+  } catch (error) {
+    if (aborted(error)) return null;
+    throw error;
+  }
+}
+
+export async function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** A file name for a model: the title, made safe, with the model extension. */
+export function suggestedFileName(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'theory-of-change'}${MODEL_EXTENSION}`;
+}
+
+export type SaveResult = { name: string; handle: FileSystemFileHandle | null } | null;
+
+/** Writes to an existing handle (Save). */
+export async function writeToHandle(handle: FileSystemFileHandle, text: string): Promise<void> {
+  const permission = handle as FileSystemFileHandle & {
+    queryPermission?: (o: { mode: string }) => Promise<string>;
+    requestPermission?: (o: { mode: string }) => Promise<string>;
+  };
+  if (permission.queryPermission && (await permission.queryPermission({ mode: 'readwrite' })) !== 'granted') {
+    if ((await permission.requestPermission?.({ mode: 'readwrite' })) !== 'granted') throw new Error('permission to write the file was not given');
+  }
+  const writable = await handle.createWritable();
+  await writable.write(text);
+  await writable.close();
+}
+
+/** Save As: the browser's save picker when there is one, a download otherwise. Null when cancelled. */
+export async function saveAs(text: string, suggestedName: string): Promise<SaveResult> {
+  const picker = pickers().showSaveFilePicker;
+  if (typeof picker === 'function') {
+    try {
+      const handle = await picker({ suggestedName, types: TYPES });
+      await writeToHandle(handle, text);
+      return { name: handle.name, handle };
+    } catch (error) {
+      if (aborted(error)) return null;
+      throw error;
+    }
+  }
+  download(text, suggestedName);
+  return { name: suggestedName, handle: null };
+}
+
+export function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

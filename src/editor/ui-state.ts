@@ -1,0 +1,89 @@
+// View state of the editor's chrome (dialogs, notices, the open file): not part of the model and
+// not in history. A minimal subscribable store, read by React through useSyncExternalStore.
+import type { EdgeKind } from '../model';
+import type { Problem } from '../model';
+import type { Severity } from '../lint/types';
+import type { RepairPlan } from './repair';
+
+export class SimpleStore<T extends object> {
+  private state: T;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(initial: T) {
+    this.state = initial;
+  }
+
+  getState = (): T => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  set = (partial: Partial<T> | ((state: T) => Partial<T>)): void => {
+    const next = typeof partial === 'function' ? partial(this.state) : partial;
+    this.state = { ...this.state, ...next };
+    for (const listener of [...this.listeners]) listener();
+  };
+}
+
+export interface Example {
+  /** File name without `.toc.json`. */
+  name: string;
+  title: string;
+  text: string;
+}
+
+export type Dialog =
+  | { type: 'problems'; fileName: string; problems: Problem[]; repair: RepairPlan }
+  | { type: 'new' }
+  | { type: 'shortcuts' };
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'success' | 'error';
+  message: string;
+  /** Stays until dismissed (the restore notice) rather than fading after a few seconds. */
+  sticky?: boolean;
+}
+
+export interface ConnectMenu {
+  source: string;
+  target: string;
+  kinds: EdgeKind[];
+  /** Where the pointer was released, in client coordinates. */
+  x: number;
+  y: number;
+}
+
+export interface FileState {
+  /** The file's name, or null for a model never saved. */
+  name: string | null;
+  /** A File System Access handle when the browser has the API and the user picked a file. */
+  handle: FileSystemFileHandle | null;
+  /** The canonical text last opened or saved: the model differs from it → unsaved changes. */
+  savedText: string | null;
+  dirty: boolean;
+  autosave: 'idle' | 'pending' | 'saved' | 'failed';
+}
+
+export interface UiState {
+  dialog: Dialog | null;
+  notices: Notice[];
+  connectMenu: ConnectMenu | null;
+  file: FileState;
+  severities: Record<Severity, boolean>;
+  /** Whether the lint module is loaded; undefined while loading. */
+  lintReady: boolean | undefined;
+}
+
+export function initialUiState(): UiState {
+  return {
+    dialog: null,
+    notices: [],
+    connectMenu: null,
+    file: { name: null, handle: null, savedText: null, dirty: false, autosave: 'idle' },
+    severities: { error: true, warning: true, info: true },
+    lintReady: undefined,
+  };
+}

@@ -1,0 +1,439 @@
+// The canvas: React Flow as a view of the model in the store. Nodes and edges are derived from the
+// document (reusing the previous object when nothing about a node changed, so React Flow's memoised
+// wrappers skip it); drags are previewed in view state and written to the model once, on drag stop.
+import {
+  Controls,
+  MarkerType,
+  MiniMap,
+  Position,
+  ReactFlow,
+  useReactFlow,
+  useStore as useFlowStore,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
+  type NodeHandle,
+  type NodeTypes,
+} from '@xyflow/react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { EDGE_KINDS, edgeKindsBetween, NODE_KINDS, type EdgeKind, type NodeKind, type TocEdge, type TocNode } from '../../model';
+import { stageColumns, type PlacedNode, type StageColumn } from '../../render/geometry';
+import { COLUMN, columnX, EDGE_STYLES, FONTS, NODE_STYLES, SEVERITY_ORDER, STAGES } from '../../render/theme';
+import { moveNodes } from '../commands';
+import { EDGE_VERBS, thirdPerson } from '../connect';
+import type { XY } from '../doc';
+import { humanise } from '../fields';
+import { isTypingTarget } from '../shortcuts';
+import { useController, useEditor } from './context';
+import { layoutOf, nodeNameId, NodeView, type Badge, type FlowNode } from './NodeView';
+
+export const PALETTE_MIME = 'application/x-toc-kind';
+
+// Prefixed: React Flow styles its own built-in "input" and "output" types, which our kinds share a name with.
+const flowType = (kind: NodeKind) => `toc-${kind}`;
+const nodeTypes: NodeTypes = Object.fromEntries(NODE_KINDS.map((kind) => [flowType(kind), NodeView]));
+
+/** Worst severity and count of the open findings on each node. */
+function useBadges(): ReadonlyMap<string, Badge> {
+  const findings = useEditor((s) => s.findings);
+  return useMemo(() => {
+    const badges = new Map<string, Badge>();
+    for (const finding of findings) {
+      if (!finding.nodeId || finding.suppressed) continue;
+      const badge = badges.get(finding.nodeId);
+      if (!badge) badges.set(finding.nodeId, { severity: finding.severity, count: 1 });
+      else {
+        badge.count++;
+        if (SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[badge.severity]) badge.severity = finding.severity;
+      }
+    }
+    return badges;
+  }, [findings]);
+}
+
+const HANDLE = 10;
+const handleCache = new Map<string, NodeHandle[]>();
+/** Where NodeView's two handles are (centred on the left and right edges, as React Flow's CSS puts them). */
+function handlesOf(width: number, height: number): NodeHandle[] {
+  const key = `${width}x${height}`;
+  let handles = handleCache.get(key);
+  if (!handles) {
+    const y = height / 2 - HANDLE / 2;
+    handles = [
+      { id: null, type: 'target', position: Position.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
+      { id: null, type: 'source', position: Position.Right, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
+    ];
+    handleCache.set(key, handles);
+  }
+  return handles;
+}
+
+/**
+ * React Flow's nodes. A node's label and attributes are not in here: NodeView reads them from the
+ * store itself, so typing in a label re-renders that one node and React Flow sees no change at all.
+ * A node object is rebuilt only when its position, selection, size, kind or badge changes, and the
+ * array keeps its identity when no node was rebuilt.
+ */
+function useFlowNodes(): FlowNode[] {
+  const nodes = useEditor((s) => s.doc.nodes);
+  const selected = useEditor((s) => s.selection.nodes);
+  const drag = useEditor((s) => s.drag);
+  const badges = useBadges();
+  const cache = useRef<{ list: FlowNode[]; byId: Map<string, FlowNode> }>({ list: [], byId: new Map() });
+  return useMemo(() => {
+    const previous = cache.current;
+    const byId = new Map<string, FlowNode>();
+    const list: FlowNode[] = [];
+    let changed = nodes.size !== previous.list.length;
+    for (const node of nodes.values()) {
+      const position = drag?.get(node.id) ?? node.position ?? { x: 0, y: 0 };
+      const isSelected = selected.has(node.id);
+      const badge = badges.get(node.id);
+      const { width, height } = layoutOf(node);
+      const type = flowType(node.kind);
+      const old = previous.byId.get(node.id);
+      let flowNode: FlowNode;
+      if (
+        old &&
+        old.type === type &&
+        old.selected === isSelected &&
+        old.position.x === position.x &&
+        old.position.y === position.y &&
+        old.width === width &&
+        old.height === height &&
+        old.data.badge?.severity === badge?.severity &&
+        old.data.badge?.count === badge?.count
+      ) {
+        flowNode = old;
+      } else {
+        flowNode = {
+          id: node.id,
+          type,
+          position,
+          data: old && old.data.badge?.severity === badge?.severity && old.data.badge?.count === badge?.count ? old.data : { badge },
+          selected: isSelected,
+          width,
+          height,
+          // Sizes and handle places are known from the text layout, so React Flow needs no measuring pass.
+          measured: { width, height },
+          handles: handlesOf(width, height),
+          domAttributes: old?.domAttributes ?? { 'aria-labelledby': nodeNameId(node.id) },
+        };
+      }
+      if (flowNode !== previous.list[list.length]) changed = true;
+      byId.set(node.id, flowNode);
+      list.push(flowNode);
+    }
+    if (!changed) return previous.list;
+    cache.current = { list, byId };
+    return list;
+  }, [nodes, selected, drag, badges]);
+}
+
+/**
+ * Node labels for the links' accessible names, refreshed after a pause: a burst of typing in a
+ * label must not make React Flow re-process every link on every key.
+ */
+function useSettledLabels(): ReadonlyMap<string, string> {
+  const nodes = useEditor((s) => s.doc.nodes);
+  const read = () => new Map([...nodes.values()].map((n) => [n.id, n.label]));
+  const [labels, setLabels] = useState(read);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setLabels((current) => {
+        const next = read();
+        if (next.size === current.size && [...next].every(([id, label]) => current.get(id) === label)) return current;
+        return next;
+      });
+    }, 400);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nodes]);
+  return labels;
+}
+
+const EDGE_LOOKS = Object.fromEntries(
+  EDGE_KINDS.map((kind) => {
+    const style = EDGE_STYLES[kind];
+    return [
+      kind,
+      {
+        style: { stroke: style.stroke, strokeWidth: style.width, strokeDasharray: style.dash, strokeLinecap: style.lineCap },
+        markerEnd: { type: style.arrow === 'closed' ? MarkerType.ArrowClosed : MarkerType.Arrow, color: style.stroke, width: 16, height: 16, strokeWidth: 1.5 },
+      },
+    ];
+  }),
+) as Record<EdgeKind, Pick<Edge, 'style' | 'markerEnd'>>;
+
+const EDGE_LABEL_STYLE = { fontSize: FONTS.small.size, fontWeight: FONTS.small.weight, fill: '#333333' };
+const EDGE_LABEL_BG = { fill: '#FFFFFF', fillOpacity: 0.92 };
+
+function edgeLabel(edge: TocEdge): string | undefined {
+  const parts = [edge.label, edge.kind === 'feeds-back' && edge.format ? humanise(edge.format) : undefined].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function useFlowEdges(): Edge[] {
+  const edges = useEditor((s) => s.doc.edges);
+  const nodes = useEditor((s) => s.doc.nodes);
+  const labels = useSettledLabels();
+  const selected = useEditor((s) => s.selection.edges);
+  const cache = useRef<{ list: Edge[]; byId: Map<string, { edge: TocEdge; selected: boolean; from: string; to: string; flow: Edge }> }>({ list: [], byId: new Map() });
+  return useMemo(() => {
+    const previous = cache.current;
+    const byId: typeof previous.byId = new Map();
+    const list: Edge[] = [];
+    let changed = edges.size !== previous.list.length;
+    for (const edge of edges.values()) {
+      const isSelected = selected.has(edge.id);
+      // Only the (settled) labels of the ends matter here, for the accessible name: moving a node or
+      // typing in its label must not make React Flow re-process every edge.
+      const from = labels.get(edge.source) ?? nodes.get(edge.source)?.label ?? edge.source;
+      const to = labels.get(edge.target) ?? nodes.get(edge.target)?.label ?? edge.target;
+      const old = previous.byId.get(edge.id);
+      let flow: Edge;
+      if (old && old.edge === edge && old.selected === isSelected && old.from === from && old.to === to) {
+        flow = old.flow;
+      } else {
+        const label = edgeLabel(edge);
+        flow = {
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          selected: isSelected,
+          ...EDGE_LOOKS[edge.kind],
+          ...(label ? { label, labelStyle: EDGE_LABEL_STYLE, labelBgStyle: EDGE_LABEL_BG, labelBgPadding: [4, 2] as [number, number] } : {}),
+          className: `toc-edge toc-edge--${edge.kind}`,
+          ariaLabel: `Link: “${from}” ${thirdPerson(EDGE_VERBS[edge.kind])} “${to}”`,
+        };
+      }
+      if (flow !== previous.list[list.length]) changed = true;
+      byId.set(edge.id, { edge, selected: isSelected, from, to, flow });
+      list.push(flow);
+    }
+    if (!changed) return previous.list;
+    cache.current = { list, byId };
+    return list;
+  }, [edges, nodes, labels, selected]);
+}
+
+const HEADER_STYLE = {
+  background: COLUMN.headerFill,
+  color: COLUMN.headerText,
+  fontSize: FONTS.columnHeader.size,
+  fontWeight: FONTS.columnHeader.weight,
+  letterSpacing: FONTS.columnHeader.letterSpacing,
+} as const;
+
+/** The stage columns around the spine nodes, as the SVG export draws them; all eight as guides on an empty canvas. */
+function useStageColumns(): readonly StageColumn[] {
+  const nodes = useEditor((s) => s.doc.nodes);
+  return useMemo(() => {
+    const boxes: PlacedNode[] = [];
+    for (const node of nodes.values()) {
+      if (!node.position) continue;
+      const layout = layoutOf(node);
+      boxes.push({ node, layout, x: node.position.x, y: node.position.y, width: layout.width, height: layout.height });
+    }
+    const columns = stageColumns(boxes);
+    return columns.length > 0 ? columns : STAGES.map((stage, i) => ({ id: stage.id, header: stage.header, x: columnX(i), width: COLUMN.width }));
+  }, [nodes]);
+}
+
+/** Stage columns drawn behind the nodes, with quiet headers that stay at the top of the view. */
+const StageColumns = memo(function StageColumns() {
+  const columns = useStageColumns();
+  const [x, , zoom] = useFlowStore((s) => s.transform);
+  return (
+    <div className="stage-columns react-flow__container" aria-hidden="true">
+      {columns.map((column) => (
+        <div key={column.id} className="stage-column" style={{ left: x + column.x * zoom, width: column.width * zoom, background: COLUMN.fill }}>
+          <div className="stage-column__header" style={HEADER_STYLE}>
+            {column.header}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+});
+
+function clientPoint(event: MouseEvent | TouchEvent): XY {
+  if ('changedTouches' in event && event.changedTouches.length > 0) {
+    const touch = event.changedTouches[0]!;
+    return { x: touch.clientX, y: touch.clientY };
+  }
+  const mouse = event as MouseEvent;
+  return { x: mouse.clientX, y: mouse.clientY };
+}
+
+function nodeIdAt(point: XY): string | undefined {
+  for (const element of document.elementsFromPoint(point.x, point.y)) {
+    const node = element.closest('.react-flow__node');
+    const id = node?.getAttribute('data-id');
+    if (id) return id;
+  }
+  return undefined;
+}
+
+// Props of <ReactFlow> kept at module level: a new object on every render would be a store update
+// inside React Flow, re-running every node's and edge's selectors.
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+const FIT_VIEW = { padding: 0.08, maxZoom: 1 };
+const ARIA_LABELS = {
+  'node.a11yDescription.default':
+    'Press Enter or Space to select a node; arrow keys then move it. Alt with an arrow key selects the nearest node in that direction; Delete removes the selection.',
+};
+
+const minimapColour = (node: FlowNode) => NODE_STYLES[(node.type ?? '').slice('toc-'.length) as NodeKind]?.swatch ?? '#999999';
+
+export function Canvas() {
+  const controller = useController();
+  const { store } = controller;
+  const flow = useReactFlow();
+  const nodes = useFlowNodes();
+  const edges = useFlowEdges();
+  const session = useEditor((s) => s.session);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    controller.flow = flow;
+    controller.canvasElement = wrapper.current;
+  }, [controller, flow]);
+
+  // A different document (opened, restored, new): show all of it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (store.getState().doc.nodes.size === 0) void flow.setViewport({ x: 40, y: 40, zoom: 1 });
+      else void flow.fitView(FIT_VIEW);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [session, flow, store]);
+
+  // Pressing on the canvas ends typing in a side panel, so the editor's keys work again at once.
+  const onPointerDownCapture = useCallback(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && isTypingTarget(active) && !wrapper.current?.contains(active)) active.blur();
+  }, []);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const state = store.getState();
+      let nodesSelected: Set<string> | undefined;
+      let drag: Map<string, XY> | undefined;
+      const dropped = new Map<string, XY>();
+      const nudged = new Map<string, XY>();
+      for (const change of changes) {
+        if (change.type === 'select') {
+          nodesSelected ??= new Set(state.selection.nodes);
+          if (change.selected) nodesSelected.add(change.id);
+          else nodesSelected.delete(change.id);
+        } else if (change.type === 'position' && change.position) {
+          if (change.dragging) {
+            drag ??= new Map(state.drag ?? []);
+            drag.set(change.id, change.position);
+          } else if (state.drag?.has(change.id)) {
+            dropped.set(change.id, change.position);
+          } else {
+            nudged.set(change.id, change.position);
+          }
+        }
+      }
+      if (nodesSelected) store.setSelection({ nodes: nodesSelected, edges: state.selection.edges });
+      if (drag) store.setDrag(drag);
+      if (dropped.size > 0) {
+        // The whole drag is one undo step, written when the pointer is released.
+        const rest = new Map(store.getState().drag ?? []);
+        for (const id of dropped.keys()) rest.delete(id);
+        store.dispatch(moveNodes(dropped));
+        store.setDrag(rest.size > 0 ? rest : null);
+      }
+      if (nudged.size > 0) store.dispatch(moveNodes(nudged, `nudge:${[...nudged.keys()].sort().join(',')}`));
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const state = store.getState();
+      let edgesSelected: Set<string> | undefined;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        edgesSelected ??= new Set(state.selection.edges);
+        if (change.selected) edgesSelected.add(change.id);
+        else edgesSelected.delete(change.id);
+      }
+      if (edgesSelected) store.setSelection({ nodes: state.selection.nodes, edges: edgesSelected });
+    },
+    [store],
+  );
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+      if (!connection.fromNode) return;
+      const point = clientPoint(event);
+      const other = connection.toNode?.id ?? nodeIdAt(point);
+      if (!other) return;
+      // Dragged from a node's incoming handle: the node dropped on is the source.
+      const fromTarget = connection.fromHandle?.type === 'target';
+      const [source, target] = fromTarget ? [other, connection.fromNode.id] : [connection.fromNode.id, other];
+      controller.connect(source, target, point);
+    },
+    [controller],
+  );
+
+  const isValidConnection: IsValidConnection = useCallback(
+    (connection) => {
+      const { doc } = store.getState();
+      const source = doc.nodes.get(connection.source);
+      const target = doc.nodes.get(connection.target);
+      return !!source && !!target && source !== target && edgeKindsBetween(source.kind, target.kind).length > 0;
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+      if (!NODE_KINDS.includes(kind)) return;
+      event.preventDefault();
+      controller.addNodeAt(kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [controller, flow],
+  );
+
+  return (
+    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onPointerDownCapture={onPointerDownCapture}>
+      <ReactFlow<FlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        minZoom={0.05}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={FIT_VIEW}
+        elevateEdgesOnSelect
+        zIndexMode="basic"
+        ariaLabelConfig={ARIA_LABELS}
+      >
+        <StageColumns />
+        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Overview of the whole model" />
+        <Controls position="bottom-left" />
+      </ReactFlow>
+    </div>
+  );
+}

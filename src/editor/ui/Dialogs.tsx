@@ -1,0 +1,231 @@
+// Modal dialogs (native <dialog>: focus is trapped and Escape closes), notices and the link menu.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { EDGE_STYLES } from '../../render/theme';
+import { ACTION_GROUPS, ACTIONS } from '../actions';
+import { EDGE_VERBS } from '../connect';
+import { formatShortcut } from '../shortcuts';
+import type { Dialog as DialogState } from '../ui-state';
+import { useController, useEditor, useUi } from './context';
+
+function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog ref={ref} className={`modal${wide ? ' modal--wide' : ''}`} aria-labelledby="modal-title" onCancel={(e) => (e.preventDefault(), onClose())}>
+      <div className="modal__header">
+        <h2 id="modal-title">{title}</h2>
+        <button type="button" className="modal__close" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      <div className="modal__body">{children}</div>
+    </dialog>
+  );
+}
+
+function ProblemsDialog({ dialog }: { dialog: Extract<DialogState, { type: 'problems' }> }) {
+  const controller = useController();
+  const close = () => controller.ui.set({ dialog: null });
+  const { repair } = dialog;
+  return (
+    <Modal title={`${dialog.fileName} cannot be opened as it is`} onClose={close} wide>
+      <p>
+        The file has {dialog.problems.length} problem{dialog.problems.length === 1 ? '' : 's'}. Nothing has been changed or dropped.
+      </p>
+      <table className="problems">
+        <caption className="sr-only">Problems in the file</caption>
+        <thead>
+          <tr>
+            <th scope="col">Where</th>
+            <th scope="col">Line:column</th>
+            <th scope="col">Problem</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dialog.problems.map((problem, i) => (
+            <tr key={i} className="problem">
+              <td><code>{problem.path || '(the file)'}</code></td>
+              <td>{problem.line}:{problem.column}</td>
+              <td>{problem.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {repair.ok ? (
+        <section className="repair" aria-labelledby="repair-heading">
+          <h3 id="repair-heading">Repair</h3>
+          <p>ToC Studio can open the file after these {repair.actions.length} change{repair.actions.length === 1 ? '' : 's'}, and nothing else:</p>
+          <ul className="repair__list">
+            {repair.actions.map((action, i) => (
+              <li key={i}>{action.description.charAt(0).toUpperCase() + action.description.slice(1)}</li>
+            ))}
+          </ul>
+          <p className="hint">The file on disk stays as it is until you save.</p>
+          <div className="button-row">
+            <button type="button" className="primary" onClick={() => controller.applyRepair(dialog.fileName, repair)}>
+              Repair and open
+            </button>
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      ) : (
+        <>
+          <p className="repair__none">{repair.reason}</p>
+          <div className="button-row">
+            <button type="button" onClick={close}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </Modal>
+  );
+}
+
+function NewDialog() {
+  const controller = useController();
+  const dirty = useUi((s) => s.file.dirty);
+  const close = () => controller.ui.set({ dialog: null });
+  return (
+    <Modal title="New model" onClose={close}>
+      {dirty && <p className="warning-text">The current model has unsaved changes; save it first if you want to keep them.</p>}
+      <ul className="template-list">
+        <li>
+          <button type="button" onClick={() => controller.newModel(null)}>
+            <strong>Blank model</strong>
+            <span>Start from an empty canvas.</span>
+          </button>
+        </li>
+        {controller.examples.map((example) => (
+          <li key={example.name}>
+            <button type="button" onClick={() => controller.newModel(example)}>
+              <strong>{example.title}</strong>
+              <span>Template from examples/{example.name}.toc.json</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Modal>
+  );
+}
+
+function ShortcutsDialog() {
+  const controller = useController();
+  const close = () => controller.ui.set({ dialog: null });
+  return (
+    <Modal title="Keyboard shortcuts" onClose={close} wide>
+      <div className="shortcut-groups">
+        {ACTION_GROUPS.map((group) => (
+          <section key={group.id}>
+            <h3>{group.label}</h3>
+            <dl className="shortcuts">
+              {ACTIONS.filter((a) => a.group === group.id && a.shortcuts.length > 0).map((action) => (
+                <div key={action.id} className="shortcuts__row">
+                  <dt>{action.label}</dt>
+                  <dd>
+                    {action.shortcuts.map((s, i) => (
+                      <span key={s}>
+                        {i > 0 && ' or '}
+                        <kbd>{formatShortcut(s)}</kbd>
+                      </span>
+                    ))}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+        <section>
+          <h3>Canvas</h3>
+          <dl className="shortcuts">
+            <div className="shortcuts__row"><dt>Select several</dt><dd><kbd>Shift</kbd> + drag, or <kbd>Ctrl</kbd> + click</dd></div>
+            <div className="shortcuts__row"><dt>Move between nodes</dt><dd><kbd>Tab</kbd>, then <kbd>Enter</kbd> to select</dd></div>
+            <div className="shortcuts__row"><dt>Move the selected nodes</dt><dd>arrow keys</dd></div>
+            <div className="shortcuts__row"><dt>Link two nodes</dt><dd>drag from the right-hand handle onto another node</dd></div>
+          </dl>
+        </section>
+      </div>
+    </Modal>
+  );
+}
+
+export function Dialogs() {
+  const dialog = useUi((s) => s.dialog);
+  if (!dialog) return null;
+  if (dialog.type === 'problems') return <ProblemsDialog dialog={dialog} />;
+  if (dialog.type === 'new') return <NewDialog />;
+  return <ShortcutsDialog />;
+}
+
+export function Notices() {
+  const controller = useController();
+  const notices = useUi((s) => s.notices);
+  return (
+    <div className="notices" role="status" aria-live="polite">
+      {notices.map((notice) => (
+        <div key={notice.id} className={`notice notice--${notice.tone}`}>
+          <span>{notice.message}</span>
+          <button type="button" className="link-button" onClick={() => controller.dismiss(notice.id)} aria-label={`Dismiss: ${notice.message}`}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Several kinds of link fit between the two nodes: a small menu asks which. */
+export function ConnectMenu() {
+  const controller = useController();
+  const menu = useUi((s) => s.connectMenu);
+  const source = useEditor((s) => (menu ? s.doc.nodes.get(menu.source) : undefined));
+  const target = useEditor((s) => (menu ? s.doc.nodes.get(menu.target) : undefined));
+  const first = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => first.current?.focus(), [menu]);
+  useEffect(() => {
+    if (!menu) return;
+    const outside = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) controller.ui.set({ connectMenu: null });
+    };
+    window.addEventListener('pointerdown', outside);
+    return () => window.removeEventListener('pointerdown', outside);
+  }, [menu, controller]);
+  if (!menu || !source || !target) return null;
+  const close = () => controller.ui.set({ connectMenu: null });
+  return (
+    <div
+      ref={root}
+      className="connect-menu"
+      role="dialog"
+      aria-label="Choose the kind of link"
+      style={{ left: Math.min(menu.x, window.innerWidth - 280), top: Math.min(menu.y, window.innerHeight - 200) }}
+      onKeyDown={(e) => e.key === 'Escape' && close()}
+    >
+      <p>
+        Link “{source.label}” to “{target.label}” as:
+      </p>
+      <ul>
+        {menu.kinds.map((kind, i) => (
+          <li key={kind}>
+            <button ref={i === 0 ? first : undefined} type="button" onClick={() => controller.createEdge(kind, menu.source, menu.target)}>
+              <svg width={28} height={8} aria-hidden="true" focusable="false">
+                <line x1={0} y1={4} x2={28} y2={4} stroke={EDGE_STYLES[kind].stroke} strokeWidth={2} strokeDasharray={EDGE_STYLES[kind].dash} strokeLinecap={EDGE_STYLES[kind].lineCap} />
+              </svg>
+              {EDGE_VERBS[kind]} ({kind})
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="link-button" onClick={close}>
+        Cancel
+      </button>
+    </div>
+  );
+}
