@@ -7,12 +7,18 @@ import { newCommand } from './commands/new';
 import { schemaCommand } from './commands/schema';
 import { lintCommand } from './commands/lint';
 import { rulesCommand } from './commands/rules';
+import { layoutCommand } from './commands/layout';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 
 const COMMANDS: Command[] = [
   validateCommand,
   fmtCommand,
   lintCommand,
   rulesCommand,
+  layoutCommand,
+  exportCommand,
+  importCommand,
   newCommand,
   schemaCommand,
 ];

@@ -1,0 +1,20 @@
+// The Web Worker entry for the editor's "Tidy layout": receives a model and options, posts progress
+// and then the result (or an error). Cancelling is terminate(): ELK cannot be interrupted otherwise.
+// Create it with: new Worker(new URL('../layout/worker.ts', import.meta.url), { type: 'module' })
+import { layoutModel } from './layout';
+import type { LayoutRequest, LayoutResponse } from './protocol';
+
+interface WorkerScope {
+  onmessage: ((event: { data: LayoutRequest }) => void) | null;
+  postMessage(message: LayoutResponse): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+scope.onmessage = (event) => {
+  const { id, model, options } = event.data;
+  layoutModel(model, { ...options, onProgress: (progress) => scope.postMessage({ type: 'progress', id, progress }) }).then(
+    (result) => scope.postMessage({ type: 'result', id, result }),
+    (error: unknown) => scope.postMessage({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }),
+  );
+};
