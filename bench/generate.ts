@@ -3,7 +3,8 @@
 // stakeholders, risks and context around them, local links and a few cross-links. Deterministic.
 import type { Model, TocEdge, TocNode } from '../src/model';
 
-function random(seed: number) {
+/** A small seeded generator (mulberry32), so generated models are the same on every run. */
+export function random(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

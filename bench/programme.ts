@@ -4,17 +4,8 @@
 // measures, assumptions, risks and context beside the nodes they belong to; labels of realistic,
 // varied length (one to four wrapped lines). Deterministic for a given size and seed.
 import type { Model, TocEdge, TocNode } from '../src/model';
+import { random } from './generate';
 
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PHRASES: Record<string, string[]> = {
   input: ['Protected time for site leads', 'Programme grant', 'Regional data analyst and dashboard infrastructure', 'Facilitation by the improvement team', 'Training materials'],

@@ -1,8 +1,15 @@
 // `npm run bench`: prints one table per area. Ratios measured in one run are what to compare;
-// absolute times vary with the machine's load.
+// absolute times vary with the machine's load. (`npx tsx bench/layout.ts --options` sweeps the
+// ELK settings behind docs/layout.md.)
 import { benchParse } from './parse';
 import { benchLint } from './lint';
+import { benchLayout } from './layout';
+import { benchExport } from './export';
+import { benchEditor } from './editor';
 
 const sizes = [1_000, 10_000, 100_000];
 benchParse(sizes);
 benchLint(sizes);
+await benchLayout();
+await benchExport();
+await benchEditor();

@@ -242,6 +242,10 @@ function useStageColumns(): readonly StageColumn[] {
   }, [nodes]);
 }
 
+/** Below this zoom dashes are too small to tell apart, and drawing them without a GPU costs most of
+ * each frame while panning or zooming a large model (bench/editor.ts): edges are drawn solid. */
+const FAR_ZOOM = 0.45;
+
 /** Stage columns drawn behind the nodes, with quiet headers that stay at the top of the view. */
 const StageColumns = memo(function StageColumns() {
   const columns = useStageColumns();
@@ -292,6 +296,7 @@ export function Canvas() {
   const controller = useController();
   const { store } = controller;
   const flow = useReactFlow();
+  const zoomedOut = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const nodes = useFlowNodes();
   const edges = useFlowEdges();
   const session = useEditor((s) => s.session);
@@ -410,7 +415,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onPointerDownCapture={onPointerDownCapture}>
+    <div className={zoomedOut ? 'canvas canvas--far' : 'canvas'} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onPointerDownCapture={onPointerDownCapture}>
       <ReactFlow<FlowNode>
         nodes={nodes}
         edges={edges}
