@@ -29,6 +29,7 @@ export const ACTIONS: readonly Action[] = [
   { id: 'open', label: 'Open…', group: 'file', shortcuts: ['Mod+O'], inFields: true, perform: (e) => e.open() },
   { id: 'save', label: 'Save', group: 'file', shortcuts: ['Mod+S'], inFields: true, toolbar: true, perform: (e) => e.save() },
   { id: 'save-as', label: 'Save As…', group: 'file', shortcuts: ['Mod+Shift+S'], inFields: true, perform: (e) => e.saveAs() },
+  { id: 'export', label: 'Export…', group: 'file', shortcuts: ['Mod+E'], inFields: true, perform: (e) => e.ui.set({ dialog: { type: 'export' } }) },
 
   {
     id: 'undo', label: 'Undo', group: 'edit', shortcuts: ['Mod+Z'], toolbar: true,
@@ -56,6 +57,7 @@ export const ACTIONS: readonly Action[] = [
     perform: () => document.getElementById('node-search')?.focus(),
   },
 
+  { id: 'tidy-layout', label: 'Tidy layout', group: 'view', shortcuts: ['Mod+Shift+L'], toolbar: true, enabled: hasNodes, perform: (e) => e.tidyLayout() },
   { id: 'fit-view', label: 'Fit the model in view', group: 'view', shortcuts: ['Shift+1'], toolbar: true, perform: (e) => void e.flow?.fitView({ duration: 200, padding: 0.1 }) },
   { id: 'zoom-in', label: 'Zoom in', group: 'view', shortcuts: ['=', 'Plus'], perform: (e) => void e.flow?.zoomIn({ duration: 150 }) },
   { id: 'zoom-out', label: 'Zoom out', group: 'view', shortcuts: ['-'], perform: (e) => void e.flow?.zoomOut({ duration: 150 }) },

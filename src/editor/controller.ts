@@ -26,6 +26,8 @@ import { isTypingTarget, matchesShortcut } from './shortcuts';
 import { EditorStore } from './store';
 import { initialUiState, SimpleStore, type Example, type FileState, type Notice } from './ui-state';
 import { ACTIONS } from './actions';
+import { LayoutCancelled, LayoutClient, type LayoutJob, type WorkerLike } from '../layout';
+import { layoutSettingsOf, snapshotRoutes, tidyCommand, type LayoutSettings } from './layout-bridge';
 
 export const BLANK_TITLE = 'Untitled theory of change';
 
@@ -68,6 +70,8 @@ export class EditorController {
   /** The document last seen by autosave and lint (selection changes are not edits). */
   private lastDoc: unknown;
   private started = false;
+  private layoutClient: LayoutClient | undefined;
+  private layoutJob: LayoutJob | undefined;
 
   constructor(examples: readonly Example[]) {
     this.examples = examples;
@@ -200,6 +204,8 @@ export class EditorController {
   // --- documents and files -------------------------------------------------------------------------
 
   load(model: Model, file: { name: string | null; handle: FileSystemFileHandle | null; savedText: string | null }): void {
+    this.cancelLayout();
+    this.ui.set({ routes: null, layoutSettings: null, layoutRun: null });
     this.store.load(placeUnpositioned(model));
     this.lastDoc = this.store.getState().doc;
     this.setFile({ ...file, autosave: 'idle' });
@@ -296,6 +302,57 @@ export class EditorController {
     const handlePromise = getHandle ? getHandle.call(item).catch(() => null) : Promise.resolve(null);
     void handlePromise.then((handle) => this.openFile(file, handle?.kind === 'file' ? (handle as FileSystemFileHandle) : null));
   };
+
+  // --- layout ------------------------------------------------------------------------------------
+
+  layoutSettings(): LayoutSettings {
+    return this.ui.getState().layoutSettings ?? layoutSettingsOf(this.store.getState().doc);
+  }
+
+  /** Lays the model out in a Web Worker (the page stays responsive) and applies it as one undo step. */
+  async tidyLayout(): Promise<void> {
+    if (this.layoutJob) return;
+    const doc = this.store.getState().doc;
+    if (doc.nodes.size === 0) return;
+    const settings = this.layoutSettings();
+    // One warm worker between runs; a cancel terminates it and the next run starts a fresh one.
+    this.layoutClient ??= new LayoutClient(
+      () => new Worker(new URL('../layout/worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+    );
+    const job = this.layoutClient.layout(modelFromDoc(doc), settings, (progress) => {
+      if (this.layoutJob === job) this.ui.set({ layoutRun: { state: 'running', where: job.where, fraction: progress.fraction, message: progress.message } });
+    });
+    this.layoutJob = job;
+    this.ui.set({ layoutRun: { state: 'running', where: job.where, fraction: 0, message: 'Starting the layout…' } });
+    try {
+      const result = await job.promise;
+      if (this.layoutJob !== job) return;
+      // The layout ran on the document as it was; edits made meanwhile stay, only positions change.
+      const command = tidyCommand(this.store.getState().doc, result, settings);
+      if (command) this.store.dispatch(command);
+      this.ui.set({
+        routes: snapshotRoutes(this.store.getState().doc, result),
+        layoutRun: { state: 'done', where: job.where, fraction: 1, message: `Tidy layout done (${result.stats.nodes} nodes, ${Math.round(result.stats.totalMs)} ms).` },
+      });
+    } catch (error) {
+      if (this.layoutJob !== job) return;
+      const cancelled = error instanceof LayoutCancelled;
+      this.ui.set({
+        layoutRun: { state: cancelled ? 'cancelled' : 'failed', where: job.where, fraction: 0, message: cancelled ? 'Layout cancelled; nothing was moved.' : `Layout failed: ${(error as Error).message}` },
+      });
+    } finally {
+      if (this.layoutJob === job) this.layoutJob = undefined;
+    }
+  }
+
+  /** Stops a running layout (the worker is terminated). */
+  cancelLayout(): void {
+    const job = this.layoutJob;
+    if (!job) return;
+    job.cancel();
+    this.ui.set({ layoutRun: { state: 'cancelled', where: job.where, fraction: 0, message: 'Layout cancelled; nothing was moved.' } });
+    this.layoutJob = undefined;
+  }
 
   // --- camera and selection ------------------------------------------------------------------------
 

@@ -82,8 +82,9 @@ export async function saveAs(text: string, suggestedName: string): Promise<SaveR
   return { name: suggestedName, handle: null };
 }
 
-export function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Offers text or bytes as a file download (Save As without a picker, and every export). */
+export function download(data: string | Blob, name: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type }) : data);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -3,6 +3,7 @@
 import type { EdgeKind } from '../model';
 import type { Problem } from '../model';
 import type { Severity } from '../lint/types';
+import type { LayoutSettings, RouteSnapshot } from './layout-bridge';
 import type { RepairPlan } from './repair';
 
 export class SimpleStore<T extends object> {
@@ -37,7 +38,8 @@ export interface Example {
 export type Dialog =
   | { type: 'problems'; fileName: string; problems: Problem[]; repair: RepairPlan }
   | { type: 'new' }
-  | { type: 'shortcuts' };
+  | { type: 'shortcuts' }
+  | { type: 'export' };
 
 export interface Notice {
   id: number;
@@ -67,6 +69,15 @@ export interface FileState {
   autosave: 'idle' | 'pending' | 'saved' | 'failed';
 }
 
+/** The last Tidy layout run, for the status line (and the e2e tests: `where`). */
+export interface LayoutRun {
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  where: 'worker' | 'main-thread';
+  /** 0…1. */
+  fraction: number;
+  message: string;
+}
+
 export interface UiState {
   dialog: Dialog | null;
   notices: Notice[];
@@ -75,6 +86,11 @@ export interface UiState {
   severities: Record<Severity, boolean>;
   /** Whether the lint module is loaded; undefined while loading. */
   lintReady: boolean | undefined;
+  layoutRun: LayoutRun | null;
+  /** Edge routes of the last layout; the canvas draws those still valid (layout-bridge.ts). */
+  routes: RouteSnapshot | null;
+  /** Chosen in the toolbar; null → the model's `view.layout` (or the defaults). */
+  layoutSettings: LayoutSettings | null;
 }
 
 export function initialUiState(): UiState {
@@ -85,5 +101,8 @@ export function initialUiState(): UiState {
     file: { name: null, handle: null, savedText: null, dirty: false, autosave: 'idle' },
     severities: { error: true, warning: true, info: true },
     lintReady: undefined,
+    layoutRun: null,
+    routes: null,
+    layoutSettings: null,
   };
 }

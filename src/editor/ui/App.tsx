@@ -4,6 +4,7 @@ import { EditorController, parseExamples } from '../controller';
 import { Canvas } from './Canvas';
 import { EditorContext, useController } from './context';
 import { ConnectMenu, Dialogs, Notices } from './Dialogs';
+import { LayoutControls } from './LayoutStatus';
 import { FindingsPanel } from './FindingsPanel';
 import { Header } from './Header';
 import { Inspector } from './Inspector';
@@ -50,6 +51,7 @@ export function App() {
             </aside>
             <main className="canvas-area" aria-label="Canvas">
               <Canvas />
+              <LayoutControls />
             </main>
             <aside className="sidebar sidebar--right" aria-label="Inspector and findings">
               <Inspector />

@@ -18,6 +18,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { RoutedEdge } from './RoutedEdge';
 import { EDGE_KINDS, edgeKindsBetween, NODE_KINDS, type EdgeKind, type NodeKind, type TocEdge, type TocNode } from '../../model';
 import { stageColumns, type PlacedNode, type StageColumn } from '../../render/geometry';
 import { COLUMN, columnX, EDGE_STYLES, FONTS, NODE_STYLES, SEVERITY_ORDER, STAGES } from '../../render/theme';
@@ -167,6 +168,8 @@ const EDGE_LOOKS = Object.fromEntries(
   }),
 ) as Record<EdgeKind, Pick<Edge, 'style' | 'markerEnd'>>;
 
+const EDGE_TYPES = { routed: RoutedEdge };
+
 const EDGE_LABEL_STYLE = { fontSize: FONTS.small.size, fontWeight: FONTS.small.weight, fill: '#333333' };
 const EDGE_LABEL_BG = { fill: '#FFFFFF', fillOpacity: 0.92 };
 
@@ -205,6 +208,7 @@ function useFlowEdges(): Edge[] {
           selected: isSelected,
           ...EDGE_LOOKS[edge.kind],
           ...(label ? { label, labelStyle: EDGE_LABEL_STYLE, labelBgStyle: EDGE_LABEL_BG, labelBgPadding: [4, 2] as [number, number] } : {}),
+          type: 'routed',
           className: `toc-edge toc-edge--${edge.kind}`,
           ariaLabel: `Link: “${from}” ${thirdPerson(EDGE_VERBS[edge.kind])} “${to}”`,
         };
@@ -420,6 +424,7 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnectEnd={onConnectEnd}

@@ -6,6 +6,7 @@ import { EDGE_VERBS } from '../connect';
 import { formatShortcut } from '../shortcuts';
 import type { Dialog as DialogState } from '../ui-state';
 import { useController, useEditor, useUi } from './context';
+import { ExportDialogBody } from './ExportDialog';
 
 function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -115,6 +116,15 @@ function NewDialog() {
   );
 }
 
+function ExportDialog() {
+  const controller = useController();
+  return (
+    <Modal title="Export" onClose={() => controller.ui.set({ dialog: null })} wide>
+      <ExportDialogBody />
+    </Modal>
+  );
+}
+
 function ShortcutsDialog() {
   const controller = useController();
   const close = () => controller.ui.set({ dialog: null });
@@ -160,6 +170,7 @@ export function Dialogs() {
   if (!dialog) return null;
   if (dialog.type === 'problems') return <ProblemsDialog dialog={dialog} />;
   if (dialog.type === 'new') return <NewDialog />;
+  if (dialog.type === 'export') return <ExportDialog />;
   return <ShortcutsDialog />;
 }
 

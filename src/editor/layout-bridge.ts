@@ -1,0 +1,116 @@
+// Between the layout engine (src/layout) and the editor: the Tidy layout command and the routes the
+// canvas may still draw. Pure (no DOM, no React), so tests/editor drives it directly.
+import { applyLayout, type Direction, type EdgeRoute, type LayoutResult, type SpacingPreset, type StageBand } from '../layout';
+import type { Command } from './store';
+import { modelFromDoc, type Doc, type XY } from './doc';
+
+export interface LayoutSettings {
+  direction: Direction;
+  spacing: SpacingPreset;
+}
+
+export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = { direction: 'LR', spacing: 'normal' };
+
+/** The settings remembered in the model's free-form `view` object (`view.layout`), else the defaults. */
+export function layoutSettingsOf(doc: Doc): LayoutSettings {
+  const stored = (doc.meta.view as { layout?: Partial<LayoutSettings> } | undefined)?.layout;
+  return {
+    direction: stored?.direction === 'TB' ? 'TB' : 'LR',
+    spacing: stored?.spacing === 'compact' || stored?.spacing === 'roomy' ? stored.spacing : 'normal',
+  };
+}
+
+/**
+ * The layout's positions (applyLayout: pinned nodes stay) and the settings used, as one command, so
+ * one undo puts everything back. Null when nothing would change.
+ */
+export function tidyCommand(doc: Doc, result: Pick<LayoutResult, 'positions'>, settings: LayoutSettings): Command | null {
+  const before = modelFromDoc(doc);
+  const after = applyLayout(before, result);
+  const moved = new Map<string, XY>();
+  if (after !== before) {
+    after.nodes.forEach((node, i) => {
+      if (node !== before.nodes[i] && node.position) moved.set(node.id, node.position);
+    });
+  }
+  const current = layoutSettingsOf(doc);
+  const settingsChanged = current.direction !== settings.direction || current.spacing !== settings.spacing || !(doc.meta.view as { layout?: unknown } | undefined)?.layout;
+  if (moved.size === 0 && !settingsChanged) return null;
+  return {
+    label: 'Tidy layout',
+    recipe: (draft) => {
+      for (const [id, xy] of moved) {
+        const node = draft.nodes.get(id);
+        if (node) node.position = { x: xy.x, y: xy.y };
+      }
+      if (settingsChanged) draft.meta.view = { ...(draft.meta.view ?? {}), layout: { ...settings } };
+    },
+  };
+}
+
+/**
+ * The routes of the last layout with what they were drawn for: a route stays valid while its edge
+ * (same ends) and both end nodes (same position and size-relevant label/kind) are as they were.
+ */
+export interface RouteSnapshot {
+  routes: Record<string, EdgeRoute>;
+  stages: { direction: Direction; bands: StageBand[] };
+  /** Per edge: source, target and kind when routed. */
+  edges: Record<string, string>;
+  /** Per node: a key of what decides its box (position, kind, label). */
+  nodes: Record<string, string>;
+}
+
+const nodeKey = (doc: Doc, id: string): string | undefined => {
+  const node = doc.nodes.get(id);
+  return node ? `${node.position?.x},${node.position?.y}|${node.kind}|${node.label}` : undefined;
+};
+const edgeKey = (doc: Doc, id: string): string | undefined => {
+  const edge = doc.edges.get(id);
+  return edge ? `${edge.source}>${edge.target}|${edge.kind}` : undefined;
+};
+
+/** Records the routes against the document the layout was applied to. */
+export function snapshotRoutes(doc: Doc, result: Pick<LayoutResult, 'routes' | 'stages' | 'direction'>): RouteSnapshot {
+  const edges: Record<string, string> = {};
+  const nodes: Record<string, string> = {};
+  for (const id of Object.keys(result.routes)) {
+    const key = edgeKey(doc, id);
+    if (key === undefined) continue;
+    edges[id] = key;
+    const edge = doc.edges.get(id)!;
+    for (const end of [edge.source, edge.target]) nodes[end] ??= nodeKey(doc, end)!;
+  }
+  return { routes: result.routes, stages: { direction: result.direction, bands: result.stages }, edges, nodes };
+}
+
+/**
+ * The routes still valid for `doc` (undo, redo and moves are all covered because validity is
+ * derived, not tracked). `moving` holds nodes being dragged: their edges fall back at once.
+ */
+export function validRoutes(snapshot: RouteSnapshot | null, doc: Doc, moving?: ReadonlySet<string>): Map<string, EdgeRoute> {
+  const valid = new Map<string, EdgeRoute>();
+  if (!snapshot) return valid;
+  for (const id of Object.keys(snapshot.edges)) {
+    const route = routeFor(snapshot, doc, id, moving);
+    if (route) valid.set(id, route);
+  }
+  return valid;
+}
+
+/** One edge's route if still valid (the canvas asks per edge). */
+export function routeFor(snapshot: RouteSnapshot | null, doc: Doc, id: string, moving?: { has(id: string): boolean } | null): EdgeRoute | undefined {
+  const key = snapshot?.edges[id];
+  if (!snapshot || key === undefined || edgeKey(doc, id) !== key) return undefined;
+  const edge = doc.edges.get(id)!;
+  if (moving?.has(edge.source) || moving?.has(edge.target)) return undefined;
+  if (nodeKey(doc, edge.source) !== snapshot.nodes[edge.source] || nodeKey(doc, edge.target) !== snapshot.nodes[edge.target]) return undefined;
+  return snapshot.routes[id];
+}
+
+/** Stage bands only describe the drawing while every node is still where the layout put it. */
+export function validStages(snapshot: RouteSnapshot | null, doc: Doc): RouteSnapshot['stages'] | undefined {
+  if (!snapshot) return undefined;
+  for (const [id, key] of Object.entries(snapshot.nodes)) if (nodeKey(doc, id) !== key) return undefined;
+  return snapshot.stages;
+}

@@ -1,0 +1,143 @@
+// Tidy layout (in the Web Worker, one undo step, cancel) and the Export dialog, against the
+// production build in Debian's Chromium. One session, in order.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Model } from '../../src/model';
+import { launchBrowser } from './browser';
+import { serveBuild } from './server';
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+const SHOTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
+const TMP = mkdtempSync(path.join(tmpdir(), 'toc-e2e-layout-'));
+
+let server: Awaited<ReturnType<typeof serveBuild>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** Where every node is drawn (React Flow's transform), by id. */
+async function positions(): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => [n.dataset.id!, n.style.transform])),
+  );
+}
+
+async function openModel(model: Model, name: string) {
+  const file = path.join(TMP, name);
+  writeFileSync(file, JSON.stringify(model));
+  await page.setInputFiles('#open-file-input', file);
+  await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 30_000 }).toBe(model.nodes.length);
+}
+
+/** Activities each leading to an outcome, crossing over to the next one's outcome too. */
+function generated(count: number, extraLabel?: string): Model {
+  const nodes: Model['nodes'] = [];
+  const edges: Model['edges'] = [];
+  for (let i = 0; i < count; i++) {
+    nodes.push({ id: `a${i}`, kind: 'activity', label: i === 0 && extraLabel ? extraLabel : `Activity ${i}` });
+    nodes.push({ id: `o${i}`, kind: 'outcome', label: `Outcome ${i} & more`, horizon: 'short' } as Model['nodes'][number]);
+    edges.push({ id: `e${i}`, kind: 'leads-to', source: `a${i}`, target: `o${i}` });
+    if (i > 0) edges.push({ id: `x${i}`, kind: 'leads-to', source: `a${i}`, target: `o${i - 1}` });
+  }
+  return { schemaVersion: 1, title: 'Generated programme', nodes, edges } as Model;
+}
+
+async function exportAs(label: string): Promise<Buffer> {
+  await page.getByLabel('Format').selectOption({ label });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download', exact: true }).click();
+  return readFileSync((await (await download).path())!);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveBuild();
+  browser = await launchBrowser();
+  context = browser.context;
+  page = await context.newPage();
+  await page.addInitScript(() => {
+    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(server.url);
+  await page.locator('.react-flow__node').first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.sequential('layout and export', () => {
+  it('tidies the layout in the worker and undoes it in one step', async () => {
+    const before = await positions();
+    await page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Tidy layout', exact: true }).click();
+    const status = page.locator('.layout-status');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    expect(await status.getAttribute('data-where')).toBe('worker');
+    await expect.poll(async () => Object.entries(await positions()).filter(([id, t]) => before[id] !== t).length).toBeGreaterThan(0);
+    // Edges now follow the layout's orthogonal routes (straight segments only).
+    const paths = await page.locator('.react-flow__edge-path').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
+    expect(paths.some((d) => /^M [\d.-]+ [\d.-]+ L /.test(d))).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'layout-tidied.png') });
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press(`${MOD}+z`);
+    await expect.poll(() => positions()).toEqual(before);
+  });
+
+  it('exports an SVG with every label as text, a <script> label included, from a live preview', async () => {
+    const model = generated(3, '<script>alert(1)</script>');
+    await openModel(model, 'hostile.toc.json');
+    await page.keyboard.press(`${MOD}+e`);
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    const preview = dialog.getByRole('img', { name: /Preview of the diagram/ });
+    await expect.poll(async () => (await preview.getAttribute('src')) ?? '').toMatch(/^blob:/);
+    await page.screenshot({ path: path.join(SHOTS, 'export-dialog.png') });
+    const svg = (await exportAs('SVG drawing')).toString('utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror') !== null,
+        scripts: doc.getElementsByTagName('script').length,
+        text: [...doc.querySelectorAll('text')].map((t) => t.textContent).join('').replace(/\s+/g, ''),
+      };
+    }, svg);
+    expect(parsed.error).toBe(false);
+    expect(parsed.scripts).toBe(0);
+    for (const n of model.nodes) expect(parsed.text).toContain(n.label.replace(/\s+/g, ''));
+  });
+
+  it('plans and downloads a PDF', async () => {
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByLabel('Format').selectOption({ label: 'PDF for print' });
+    await dialog.getByLabel('Paper size').selectOption('A3');
+    await expect.poll(() => dialog.getByTestId('pdf-plan').textContent()).toMatch(/^\d+ pages?.*smallest text \d+(\.\d)? pt\.$/);
+    const pdf = await exportAs('PDF for print');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('cancels a running layout: nothing moves and the status says so', async () => {
+    await openModel(generated(300), 'large.toc.json');
+    const before = await positions();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press(`${MOD}+Shift+L`);
+    await page.getByRole('button', { name: 'Cancel layout' }).click();
+    const status = page.locator('.layout-status');
+    expect(await status.getAttribute('data-state')).toBe('cancelled');
+    expect(await status.textContent()).toContain('Layout cancelled');
+    await page.waitForTimeout(1500);
+    expect(await status.getAttribute('data-state')).toBe('cancelled');
+    expect(await positions()).toEqual(before);
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

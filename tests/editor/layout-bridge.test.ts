@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { layoutModel } from '../../src/layout';
+import { moveNodes, updateEdge, updateNode } from '../../src/editor/commands';
+import { modelFromDoc } from '../../src/editor/doc';
+import { routeFor, snapshotRoutes, tidyCommand, validRoutes, validStages } from '../../src/editor/layout-bridge';
+import { EditorStore } from '../../src/editor/store';
+import { smallModel } from './fixtures';
+
+const SETTINGS = { direction: 'LR', spacing: 'normal' } as const;
+
+async function tidied() {
+  const model = smallModel();
+  model.nodes[0] = { ...model.nodes[0]!, pinned: true };
+  const store = new EditorStore(model);
+  const result = await layoutModel(modelFromDoc(store.getState().doc), { ...SETTINGS, engine: 'fast' });
+  const command = tidyCommand(store.getState().doc, result, SETTINGS)!;
+  expect(store.dispatch(command)).toBe(true);
+  return { store, result, snapshot: snapshotRoutes(store.getState().doc, result) };
+}
+
+describe('Tidy layout command', () => {
+  it('applies the layout as one undo step, keeps pinned nodes, remembers the settings in view', async () => {
+    const { store } = await tidied();
+    const doc = store.getState().doc;
+    expect(doc.nodes.get('in-1')!.position).toEqual({ x: 0, y: 40 });
+    expect(doc.meta.view).toEqual({ layout: SETTINGS });
+    store.undo();
+    expect(store.getState().doc.nodes.get('a-1')!.position).toEqual({ x: 280, y: 40 });
+    expect(store.getState().doc.meta.view).toBeUndefined();
+    expect(store.getState().canUndo).toBe(false);
+  });
+
+  it('is null when nothing would change', async () => {
+    const { store, result } = await tidied();
+    expect(tidyCommand(store.getState().doc, result, SETTINGS)).toBeNull();
+  });
+});
+
+describe('route invalidation', () => {
+  it('keeps every route right after the layout', async () => {
+    const { store, snapshot, result } = await tidied();
+    expect(validRoutes(snapshot, store.getState().doc).size).toBe(Object.keys(result.routes).length);
+    expect(validStages(snapshot, store.getState().doc)).toBeDefined();
+  });
+
+  it('drops the routes of a moved node only, and brings them back on undo', async () => {
+    const { store, snapshot } = await tidied();
+    const p = store.getState().doc.nodes.get('m-1')!.position!;
+    store.dispatch(moveNodes(new Map([['m-1', { x: p.x + 50, y: p.y }]])));
+    const doc = store.getState().doc;
+    expect(routeFor(snapshot, doc, 'e-am')).toBeUndefined();
+    expect(routeFor(snapshot, doc, 'e-mo')).toBeUndefined();
+    expect(routeFor(snapshot, doc, 'e-oi')).toBeDefined();
+    expect(validStages(snapshot, doc)).toBeUndefined();
+    store.undo();
+    expect(routeFor(snapshot, store.getState().doc, 'e-am')).toBeDefined();
+  });
+
+  it('drops a route when its edge changes ends or kind, or while an end is dragged', async () => {
+    const { store, snapshot } = await tidied();
+    expect(routeFor(snapshot, store.getState().doc, 'e-oi', new Set(['i-1']))).toBeUndefined();
+    store.dispatch(updateEdge('e-oi', { target: 'o-1', source: 'm-1' }));
+    expect(routeFor(snapshot, store.getState().doc, 'e-oi')).toBeUndefined();
+    expect(routeFor(snapshot, store.getState().doc, 'e-in')).toBeDefined();
+    store.dispatch(updateNode('a-1', { label: 'A much longer label that changes the box size' }));
+    expect(routeFor(snapshot, store.getState().doc, 'e-in')).toBeUndefined();
+  });
+
+  it('has no routes without a layout', async () => {
+    const { store } = await tidied();
+    expect(validRoutes(null, store.getState().doc).size).toBe(0);
+  });
+});
