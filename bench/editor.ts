@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { serializeModel } from '../src/model';
 import { placeUnpositioned } from '../src/editor/placement';
-import { CHROMIUM_ARGS, chromiumPath } from '../src/cli/export/chromium';
+import { launchBrowser } from '../tests/e2e/browser';
 import { serveBuild } from '../tests/e2e/server';
 import { generateModel } from './generate';
 import { median, ms, printTable } from './timing';
@@ -71,13 +71,7 @@ async function measureFrames(page: Page): Promise<number[]> {
 }
 
 async function measure(url: string, file: string, nodes: number): Promise<Measurement> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'toc-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 900 },
-  });
+  const { context, close } = await launchBrowser();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
@@ -87,8 +81,7 @@ async function measure(url: string, file: string, nodes: number): Promise<Measur
     const frames = await measureFrames(page);
     return { open, frames };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

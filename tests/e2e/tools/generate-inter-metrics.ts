@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../src/cli/export/chromium';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const require = createRequire(import.meta.url);
@@ -39,7 +39,7 @@ function css(): string {
   ).join('\n');
 }
 
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
   await page.setContent(`<!doctype html><style>${css()}</style><p>x</p>`);
