@@ -19,7 +19,7 @@ interface Entity {
   down: { entity: Entity; own: number; other: number }[];
 }
 
-const SWEEPS = 4;
+const SWEEPS = 8;
 
 export function fastPlacement(structure: Structure, geometries: readonly BlockGeometry[], edges: readonly EngineEdge[], spacing: Spacing): Placement {
   const layers: Entity[][] = Array.from({ length: structure.layerCount }, () => []);
@@ -65,7 +65,9 @@ export function fastPlacement(structure: Structure, geometries: readonly BlockGe
       const key = new Map<Entity, number>();
       for (const e of layer) {
         const near = downward ? e.up : e.down;
-        key.set(e, near.length === 0 ? e.rank : near.reduce((s, n) => s + n.entity.rank, 0) / near.length);
+        // Ranks as a share of their layer's length: layers differ in size.
+        const position = (x: Entity) => (x.rank + 0.5) / layers[x.layer]!.length;
+        key.set(e, near.length === 0 ? position(e) : near.reduce((s, n) => s + position(n.entity), 0) / near.length);
       }
       layer.sort((a, b) => key.get(a)! - key.get(b)! || a.rank - b.rank);
       layer.forEach((e, i) => (e.rank = i));

@@ -4,11 +4,14 @@
 import type { Model } from '../model';
 import type { LayoutResult } from './types';
 
-export { layoutModel, engineEffort, ORIGIN } from './layout';
+export { layoutModel, engineEffort } from './layout';
+export { ORIGIN } from './routes';
 export { buildElkGraph, elkOptions, runElkHere } from './elk';
 export { SPACING } from './geometry';
 export { analyse, isSpine, SATELLITE_SLOT } from './structure';
 export { measureLayout, type LayoutMetrics } from './metrics';
+export { LayoutClient, LayoutCancelled, type LayoutJob, type WorkerLike } from './client';
+export type { LayoutRequest, LayoutResponse, WorkerLayoutOptions } from './protocol';
 export type * from './types';
 
 /**
@@ -29,5 +32,3 @@ export function applyLayout<M extends Pick<Model, 'nodes'>>(model: M, result: Pi
   });
   return changed ? { ...model, nodes } : model;
 }
-export { LayoutClient, LayoutCancelled, type LayoutJob, type WorkerLike } from './client';
-export type { LayoutRequest, LayoutResponse, WorkerLayoutOptions } from './protocol';

@@ -4,7 +4,8 @@
 // pushing on the nodes it then meets. Edges touching a node that moved get a plain orthogonal route.
 import type { Model } from '../model';
 import type { Box } from './geometry';
-import { boundsOf, simplify, zRoute, type Drawn } from './layout';
+import type { Drawn } from './layout';
+import { boundsOf, simplify, zRoute } from './routes';
 import type { Direction, EdgeRoute, Point } from './types';
 
 const MARGIN = 16;
