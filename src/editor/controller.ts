@@ -215,7 +215,13 @@ export class EditorController {
     this.scheduleAutosave();
   }
 
+  /** Replacing the model would lose unsaved changes (autosave keeps one working copy): ask first. */
+  private mayDiscardChanges(): boolean {
+    return !this.isDirty() || window.confirm('This model has changes that are not saved to a file. Discard them?');
+  }
+
   newModel(template: Example | null): void {
+    if (!this.mayDiscardChanges()) return;
     const model = template ? (parseModel(template.text) as { ok: true; model: Model }).model : blankModel();
     this.load(model, { name: null, handle: null, savedText: serializeModel(model) });
     this.ui.set({ dialog: null });
@@ -236,6 +242,7 @@ export class EditorController {
   }
 
   async openFile(file: File, handle: FileSystemFileHandle | null): Promise<void> {
+    if (!this.mayDiscardChanges()) return;
     const decoded = decodeModelBytes(await readBytes(file));
     const parsed = decoded.ok ? parseModel(decoded.text) : decoded;
     if (parsed.ok) {

@@ -1,9 +1,10 @@
 // Debian's Chromium, never a downloaded browser; flags that keep a headless run quiet and offline.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../src/cli/export/chromium';
+import { serveBuild } from './server';
 
 /** A browser with a fresh profile in a temporary directory; `close` removes the profile. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
@@ -20,6 +21,49 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
+
+export interface EditorSession {
+  page: Page;
+  /** Where the build is served. */
+  url: string;
+  /** Uncaught errors in the page: a test run ends by asserting there were none. */
+  pageErrors: string[];
+  /** The types of the browser dialogs the page raised (each accepted), in order. */
+  dialogs: string[];
+  close(): Promise<void>;
+}
+
+/** The editor's production build in a fresh browser. The file-picker APIs are removed, so the
+ * tests drive the fallbacks a test can control: a file input to open, a download to save. */
+export async function openEditorSession(): Promise<EditorSession> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await serveBuild();
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  return {
+    page,
+    url: server.url,
+    pageErrors,
+    dialogs,
+    close: async () => {
+      await browser.close();
+      await server.close();
     },
   };
 }

@@ -1,26 +1,22 @@
 // The editor end to end, in Debian's Chromium against the production build: one user session, in
 // order (each test continues where the previous one left the page). Screenshots go to test-results/e2e.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseModel, serializeModel, type Model } from '../../src/model';
 import { fontTextWidth } from '../../src/render/text';
 import { FONTS } from '../../src/render/theme';
-import { launchBrowser } from './browser';
-import { serveBuild } from './server';
+import { openEditorSession, SCREENSHOTS as SHOTS, type EditorSession } from './browser';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(REPO, 'test-results/e2e');
 const KEYSTONE = parseModel(readFileSync(path.join(REPO, 'examples/keystone-icu.toc.json'), 'utf8'));
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
+let session: EditorSession;
 let page: Page;
-const pageErrors: string[] = [];
-const dialogs: string[] = [];
+let pageErrors: string[];
+let dialogs: string[];
 
 async function shot(name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -78,27 +74,13 @@ async function saveDownload(): Promise<{ text: string; name: string }> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveBuild();
-  browser = await launchBrowser();
-  context = browser.context;
-  page = await context.newPage();
-  // The fallback paths are the ones a test can drive: a file input to open, a download to save.
-  await page.addInitScript(() => {
-    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.type());
-    void dialog.accept();
-  });
-  await page.goto(server.url);
+  session = await openEditorSession();
+  ({ page, pageErrors, dialogs } = session);
+  await page.goto(session.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe.sequential('the editor', () => {

@@ -1,23 +1,19 @@
 // Tidy layout (in the Web Worker, one undo step, cancel) and the Export dialog, against the
 // production build in Debian's Chromium. One session, in order.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model';
-import { launchBrowser } from './browser';
-import { serveBuild } from './server';
+import { openEditorSession, SCREENSHOTS as SHOTS, type EditorSession } from './browser';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
-const SHOTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
 const TMP = mkdtempSync(path.join(tmpdir(), 'toc-e2e-layout-'));
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
+let session: EditorSession;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 /** Where every node is drawn (React Flow's transform), by id. */
 async function positions(): Promise<Record<string, string>> {
@@ -54,23 +50,14 @@ async function exportAs(label: string): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveBuild();
-  browser = await launchBrowser();
-  context = browser.context;
-  page = await context.newPage();
-  await page.addInitScript(() => {
-    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
+  session = await openEditorSession();
+  ({ page, pageErrors } = session);
+  await page.goto(session.url);
   await page.locator('.react-flow__node').first().waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe.sequential('layout and export', () => {
@@ -135,6 +122,14 @@ describe.sequential('layout and export', () => {
     await page.waitForTimeout(1500);
     expect(await status.getAttribute('data-state')).toBe('cancelled');
     expect(await positions()).toEqual(before);
+  });
+
+  it('asks before opening a file over unsaved changes', async () => {
+    await page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Tidy layout', exact: true }).click();
+    await expect.poll(() => page.locator('.layout-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    const asked = session.dialogs.filter((type) => type === 'confirm').length;
+    await openModel(generated(2), 'after-changes.toc.json');
+    expect(session.dialogs.filter((type) => type === 'confirm').length).toBe(asked + 1);
   });
 
   it('raised no page errors', () => {
