@@ -11,8 +11,10 @@ export function escapeXml(text: string): string {
     .replace(/[&<>"']/g, (ch) => XML_ENTITIES[ch]!);
 }
 
-/** Text shown literally in Markdown (CommonMark and GitHub tables): markup characters and HTML are
- * backslash-escaped, line breaks become spaces. */
+/** Text shown literally in Markdown (CommonMark and GitHub tables): inline markup characters and
+ * HTML are backslash-escaped, and so is a list, quote or heading marker at the start; line breaks
+ * become spaces. Ordinary punctuation is left alone, so the Markdown stays readable. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (ch) => `\\${ch}`);
+  const inline = text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (ch) => `\\${ch}`);
+  return inline.replace(/^(\s*)([-+#>=]|\d+[.)])/, (_match, space: string, marker: string) => `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`);
 }
