@@ -1,7 +1,8 @@
 // Text in, model or every problem out. JSON.parse does the fast work; jsonc-parser is consulted
 // only to say where a problem is. Problems are worded for the people who write these files.
 import { z } from 'zod';
-import { Model, Node, Edge, SCHEMA_VERSION, ID_PATTERN, MAX_COORDINATE, NODE_SCHEMAS, EDGE_SCHEMAS } from './schema';
+import { Model, ModelShell, Node, Edge, SCHEMA_VERSION, ID_PATTERN, MAX_COORDINATE, NODE_SCHEMAS, EDGE_SCHEMAS } from './schema';
+import { fastAccepts } from './fast-validate';
 import { EDGE_KINDS, NODE_KINDS } from './vocabulary';
 import { formatPath, locatePaths, syntaxProblems, type PathSegment } from './json-location';
 
@@ -123,12 +124,16 @@ function collectProblems(raw: unknown): PendingProblem[] {
       },
     ];
   }
-  return [...schemaProblems(model), ...freeFormProblems(model), ...referenceProblems(model)];
+  const schema = itemCount(model) >= FAST_PATH_MIN_ITEMS && fastAccepts(model) ? [] : schemaProblems(model);
+  return [...schema, ...freeFormProblems(model), ...referenceProblems(model)];
 }
 
-// The model without its lists: nodes and edges are checked one by one against the schema of their
-// kind, which costs half as much as the discriminated union over whole lists (bench/parse.ts).
-const ModelShell = Model.extend({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()) });
+/** Below this many nodes and edges, compiling the fast validators costs more than it saves. */
+const FAST_PATH_MIN_ITEMS = 2_000;
+
+const itemCount = (model: Record<string, unknown>) =>
+  (Array.isArray(model.nodes) ? model.nodes.length : 0) + (Array.isArray(model.edges) ? model.edges.length : 0);
+
 const NodeBase = NODE_SCHEMAS.input.pick({ id: true, label: true });
 
 function schemaProblems(model: Record<string, unknown>): PendingProblem[] {
@@ -346,10 +351,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): PendingProblem[]
     }
     case 'too_small':
     case 'too_big': {
-      if (issue.origin === 'string') {
-        if (issue.code === 'too_small') return one('must not be empty');
-        return one(`is ${(value as string).length} characters long; at most ${issue.maximum} are allowed`);
-      }
+      if (issue.origin === 'string' && issue.code === 'too_small') return one('must not be empty');
       if (issue.origin === 'number' && (key === 'x' || key === 'y')) {
         return one(`${describe(value)} is outside the canvas; positions must lie within ±${MAX_COORDINATE.toLocaleString('en')}`);
       }

@@ -12,7 +12,21 @@ export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 const id = z.string().regex(ID_PATTERN);
 const date = z.iso.date();
 const dateTime = z.iso.datetime({ offset: true, local: false });
-const text = (max?: number) => (max === undefined ? z.string() : z.string().min(1).max(max));
+/** Length in characters (code points), as the format and JSON Schema's maxLength count them; a
+ * string's .length counts an emoji as two. */
+const characters = (value: string) => {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+};
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .refine((value) => value.length <= max || characters(value) <= max, {
+      error: (issue) => `is ${characters(issue.input as string)} characters long; at most ${max} are allowed`,
+    })
+    .meta({ maxLength: max });
 const freeForm = z.record(z.string(), z.unknown());
 const coordinate = z.number().min(-MAX_COORDINATE).max(MAX_COORDINATE);
 
@@ -230,3 +244,7 @@ export type NodeOfKind<K extends V.NodeKind> = Extract<TocNode, { kind: K }>;
 export type EdgeOfKind<K extends V.EdgeKind> = Extract<TocEdge, { kind: K }>;
 export type Site = z.infer<typeof Site>;
 export type Suppression = z.infer<typeof Suppression>;
+
+/** The model with its lists left open: nodes and edges are checked one by one against the schema
+ * of their own kind (parse.ts). */
+export const ModelShell = Model.extend({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()) });
