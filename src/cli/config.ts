@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseModel, RULE_SETTINGS, formatPath, locatePaths } from '../model';
+import { RULE_SETTINGS, formatPath, locatePaths, syntaxProblems } from '../model';
 import { unknownRuleIds } from '../lint';
 import type { RuleSetting } from '../lint/types';
 import { UsageError } from './command';
@@ -57,10 +57,8 @@ function parseConfig(file: string, text: string): Record<string, RuleSetting> {
   try {
     raw = JSON.parse(text);
   } catch {
-    // parseModel words JSON syntax errors with line and column; reuse it for the config file.
-    const result = parseModel(text);
-    const first = result.ok ? undefined : result.problems[0];
-    throw new UsageError(`${file}:${first?.line ?? 1}:${first?.column ?? 1}  ${first?.message ?? 'not valid JSON'}`);
+    const [first] = syntaxProblems(text, 0);
+    throw new UsageError(`${file}:${first!.line}:${first!.column}  ${first!.message}`);
   }
   const parsed = ProjectConfig.safeParse(raw);
   if (!parsed.success) {
