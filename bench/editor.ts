@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { serializeModel } from '../src/model';
 import { placeUnpositioned } from '../src/editor/placement';
 import { launchBrowser } from '../tests/e2e/browser';
-import { serveBuild } from '../tests/e2e/server';
+import { serveBuild, WEB_ROOT } from '../tests/e2e/server';
 import { generateModel } from './generate';
 import { median, ms, printTable } from './timing';
 
@@ -92,7 +92,7 @@ export async function benchEditor(size = 1_000, runs = 3): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'toc-bench-model-'));
   const file = path.join(dir, 'bench.toc.json');
   writeFileSync(file, serializeModel(model));
-  const editor = await serveBuild(path.join(REPO, 'dist/web'));
+  const editor = await serveBuild(WEB_ROOT);
   const bare = await serveBuild(path.join(REPO, 'dist/bench-bare'));
   try {
     const results: Record<'bare React Flow' | 'ToC Studio', Measurement[]> = { 'bare React Flow': [], 'ToC Studio': [] };

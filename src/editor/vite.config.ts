@@ -11,7 +11,8 @@ export default defineConfig({
   publicDir: false,
   plugins: [react()],
   build: {
-    outDir: 'dist/web',
+    // TOC_WEB_OUT lets parallel work build and test without sharing one output folder.
+    outDir: process.env.TOC_WEB_OUT ?? 'dist/web',
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

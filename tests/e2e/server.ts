@@ -4,7 +4,9 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The build under test: dist/web, or TOC_WEB_OUT (relative to the repository) when set. */
+export const WEB_ROOT = path.resolve(REPO, process.env.TOC_WEB_OUT ?? 'dist/web');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
