@@ -1,7 +1,7 @@
 // Text in, model or every problem out. JSON.parse does the fast work; jsonc-parser is consulted
 // only to say where a problem is. Problems are worded for the people who write these files.
 import { z } from 'zod';
-import { Model, ModelShell, Node, Edge, SCHEMA_VERSION, ID_PATTERN, MAX_COORDINATE, NODE_SCHEMAS, EDGE_SCHEMAS } from './schema';
+import { Model, ModelShell, Node, Edge, SCHEMA_VERSION, ID_PATTERN, MAX_COORDINATE, MAX_EDGES, MAX_LABEL_LENGTH, MAX_NODES, NODE_SCHEMAS, EDGE_SCHEMAS } from './schema';
 import { fastAccepts } from './fast-validate';
 import { EDGE_KINDS, NODE_KINDS } from './vocabulary';
 import { formatPath, locatePaths, syntaxProblems, type PathSegment } from './json-location';
@@ -12,6 +12,13 @@ export const LIMITS = {
   maxFileBytes: 64 * 1024 * 1024,
   /** Objects and lists nested deeper than this (in `data`, typically) are refused. */
   maxDepth: 64,
+  /** Models with more nodes or edges are refused: split the programme into linked models. */
+  maxNodes: MAX_NODES,
+  maxEdges: MAX_EDGES,
+  /** Characters (code points) in a label or the title. */
+  maxLabelLength: MAX_LABEL_LENGTH,
+  /** Positions lie within ± this on both axes. */
+  maxCoordinate: MAX_COORDINATE,
 } as const;
 
 /** Keys that reach into a JavaScript object's prototype; refused anywhere in a file. */
@@ -124,6 +131,9 @@ function collectProblems(raw: unknown): PendingProblem[] {
       },
     ];
   }
+  // Past the count limits nothing else is checked: the one problem is the model's size.
+  const tooMany = countProblems(model);
+  if (tooMany.length > 0) return tooMany;
   const schema = itemCount(model) >= FAST_PATH_MIN_ITEMS && fastAccepts(model) ? [] : schemaProblems(model);
   return [...schema, ...freeFormProblems(model), ...referenceProblems(model)];
 }
@@ -133,6 +143,21 @@ const FAST_PATH_MIN_ITEMS = 2_000;
 
 const itemCount = (model: Record<string, unknown>) =>
   (Array.isArray(model.nodes) ? model.nodes.length : 0) + (Array.isArray(model.edges) ? model.edges.length : 0);
+
+function countProblems(model: Record<string, unknown>): PendingProblem[] {
+  const lists = [
+    ['nodes', LIMITS.maxNodes],
+    ['edges', LIMITS.maxEdges],
+  ] as const;
+  return lists.flatMap(([list, limit]) => {
+    const items = model[list];
+    return Array.isArray(items) && items.length > limit ? [{ path: [list], message: tooManyMessage(list, items.length, limit) }] : [];
+  });
+}
+
+const tooManyMessage = (list: string, count: number, limit: number) =>
+  `the model has ${count.toLocaleString('en')} ${list}; ToC Studio opens models of up to ${limit.toLocaleString('en')} ${list}. ` +
+  'Split the programme into linked models (for example one per region or workstream)';
 
 const NodeBase = NODE_SCHEMAS.input.pick({ id: true, label: true });
 

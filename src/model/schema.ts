@@ -6,6 +6,11 @@ import * as V from './vocabulary';
 export const SCHEMA_VERSION = 1;
 /** Canvas coordinates beyond this are refused: nothing drawable lives there, and they break exports. */
 export const MAX_COORDINATE = 10_000_000;
+/** Beyond these counts a model is too big to draw or read; the programme should be split. */
+export const MAX_NODES = 100_000;
+export const MAX_EDGES = 200_000;
+/** Labels and the title are short names (the spec: 1–200 characters); longer text goes in descriptions. */
+export const MAX_LABEL_LENGTH = 200;
 
 export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -32,7 +37,7 @@ const coordinate = z.number().min(-MAX_COORDINATE).max(MAX_COORDINATE);
 
 const nodeBase = {
   id,
-  label: text(200),
+  label: text(MAX_LABEL_LENGTH),
   description: z.string().optional(),
   position: z.strictObject({ x: coordinate, y: coordinate }).optional(),
   pinned: z.boolean().optional(),
@@ -222,7 +227,7 @@ export const LintSettings = z.strictObject({
 export const Model = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(SCHEMA_VERSION),
-  title: text(200),
+  title: text(MAX_LABEL_LENGTH),
   summary: z.string().optional(),
   problem: z.string().optional(),
   narrative: z.string().optional(),
@@ -230,8 +235,8 @@ export const Model = z.strictObject({
   community: Community.optional(),
   review: Review.optional(),
   meta: Meta.optional(),
-  nodes: z.array(Node),
-  edges: z.array(Edge),
+  nodes: z.array(Node).max(MAX_NODES),
+  edges: z.array(Edge).max(MAX_EDGES),
   lint: LintSettings.optional(),
   view: freeForm.optional(),
   data: freeForm.optional(),
@@ -247,4 +252,4 @@ export type Suppression = z.infer<typeof Suppression>;
 
 /** The model with its lists left open: nodes and edges are checked one by one against the schema
  * of their own kind (parse.ts). */
-export const ModelShell = Model.extend({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()) });
+export const ModelShell = Model.extend({ nodes: z.array(z.unknown()).max(MAX_NODES), edges: z.array(z.unknown()).max(MAX_EDGES) });
