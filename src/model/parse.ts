@@ -284,15 +284,38 @@ function describe(value: unknown): string {
   }
 }
 
-/** Quoted user text, shortened, with invisible characters (zero-width, controls) made visible. */
+/** Names of the invisible characters people paste by accident, to say which one a text holds. */
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x00ad: 'soft hyphen',
+  0x200b: 'zero width space',
+  0x200c: 'zero width non-joiner',
+  0x200d: 'zero width joiner',
+  0x200e: 'left-to-right mark',
+  0x200f: 'right-to-left mark',
+  0x2028: 'line separator',
+  0x2029: 'paragraph separator',
+  0x202e: 'right-to-left override',
+  0x2060: 'word joiner',
+  0xfeff: 'zero width no-break space',
+};
+
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/gu;
+const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Quoted user text, shortened, with invisible characters (zero-width, controls) made visible
+ * and named, so the writer can find and delete them. */
 function quote(value: unknown): string {
   if (typeof value !== 'string') return describe(value);
   const short = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-  const visible = JSON.stringify(short).replace(
-    /[\p{Cf}\p{Zl}\p{Zp}]/gu,
-    (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
-  );
-  return /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/u.test(value) ? `${visible} (it contains an invisible character)` : visible;
+  const visible = JSON.stringify(short).replace(/[\p{Cf}\p{Zl}\p{Zp}]/gu, (ch) => `\\u${codePoint(ch).slice(2)}`);
+  const invisible = [...new Set(value.match(INVISIBLE) ?? [])];
+  if (invisible.length === 0) return visible;
+  const named = invisible.slice(0, 3).map((ch) => {
+    const name = INVISIBLE_NAMES[ch.codePointAt(0)!];
+    return name ? `${codePoint(ch)} ${name}` : codePoint(ch);
+  });
+  const more = invisible.length > 3 ? ` and ${invisible.length - 3} more` : '';
+  return `${visible} (it contains the invisible character${invisible.length > 1 ? 's' : ''} ${named.join(', ')}${more})`;
 }
 
 const EXPECTED: Record<string, string> = {
