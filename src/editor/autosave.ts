@@ -1,4 +1,6 @@
 // The working copy in IndexedDB: written after every change, read back after a reload or a crash.
+import type { DiskStamp } from './file-io';
+
 const DB_NAME = 'toc-studio';
 const STORE = 'working-copy';
 const KEY = 'current';
@@ -10,6 +12,8 @@ export interface WorkingCopy {
   savedText: string | null;
   fileName: string | null;
   handle: FileSystemFileHandle | null;
+  /** What the file held when last read or written (absent in copies from older versions). */
+  disk?: DiskStamp | null;
   /** When it was written, ms since the epoch. */
   time: number;
 }
@@ -55,4 +59,26 @@ export async function writeWorkingCopy(copy: WorkingCopy): Promise<void> {
       throw error;
     }
   }
+}
+
+const LOCK = 'toc-studio-working-copy';
+
+/** One tab at a time writes the working copy: the tab holding this Web Lock (held as long as the page
+ * lives). Resolves whether this tab holds it; `steal` takes it from another tab, whose `onLost` runs.
+ * Without Web Locks every tab writes, as before. */
+export function claimWorkingCopy(steal: boolean, onLost: () => void): Promise<boolean> {
+  const locks = navigator.locks as LockManager | undefined;
+  if (!locks) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let granted = false;
+    locks
+      .request(LOCK, steal ? { steal: true } : { ifAvailable: true }, (lock) => {
+        granted = lock !== null;
+        resolve(granted);
+        return lock ? new Promise<void>(() => undefined) : undefined;
+      })
+      // A held lock's promise rejects only when another tab steals it; a refused request (a
+      // sandboxed page) leaves this tab writing, as without Web Locks.
+      .catch(() => (granted ? onLost() : resolve(true)));
+  });
 }

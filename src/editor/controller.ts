@@ -26,7 +26,7 @@ import { isTypingTarget, matchesShortcut } from './shortcuts';
 import { EditorStore } from './store';
 import { initialUiState, SimpleStore, type Example, type FileState, type Notice } from './ui-state';
 import { ACTIONS } from './actions';
-import { LayoutCancelled, LayoutClient, type LayoutJob, type WorkerLike } from '../layout';
+import { LayoutCancelled, LayoutClient, type LayoutJob, type WorkerLike } from '../layout/client'; // not '../layout': that bundles ELK
 import { layoutSettingsOf, snapshotRoutes, tidyCommand, type LayoutSettings } from './layout-bridge';
 
 export const BLANK_TITLE = 'Untitled theory of change';

@@ -49,7 +49,25 @@ export function suggestedFileName(title: string): string {
   return `${slug || 'theory-of-change'}${MODEL_EXTENSION}`;
 }
 
-export type SaveResult = { name: string; handle: FileSystemFileHandle | null } | null;
+/** What a file held when this tab last read or wrote it, to notice a change made by someone else. */
+export interface DiskStamp {
+  lastModified: number;
+  text: string;
+}
+
+export type SaveResult = { name: string; handle: FileSystemFileHandle | null; disk: DiskStamp | null } | null;
+
+export async function stampOf(handle: FileSystemFileHandle, text: string): Promise<DiskStamp> {
+  return { lastModified: (await handle.getFile()).lastModified, text };
+}
+
+/** Whether the file now holds something other than what this tab last read or wrote. The time is
+ * the cheap test; the content decides, so a file touched but not changed is not a conflict. */
+export async function changedOnDisk(handle: FileSystemFileHandle, stamp: DiskStamp): Promise<boolean> {
+  const file = await handle.getFile();
+  if (file.lastModified === stamp.lastModified && file.size === new TextEncoder().encode(stamp.text).length) return false;
+  return (await file.text()) !== stamp.text;
+}
 
 /** Writes to an existing handle (Save). */
 export async function writeToHandle(handle: FileSystemFileHandle, text: string): Promise<void> {
@@ -72,14 +90,14 @@ export async function saveAs(text: string, suggestedName: string): Promise<SaveR
     try {
       const handle = await picker({ suggestedName, types: TYPES });
       await writeToHandle(handle, text);
-      return { name: handle.name, handle };
+      return { name: handle.name, handle, disk: await stampOf(handle, text) };
     } catch (error) {
       if (aborted(error)) return null;
       throw error;
     }
   }
   download(text, suggestedName);
-  return { name: suggestedName, handle: null };
+  return { name: suggestedName, handle: null, disk: null };
 }
 
 /** Offers text or bytes as a file download (Save As without a picker, and every export). */

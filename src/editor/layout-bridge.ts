@@ -1,6 +1,8 @@
 // Between the layout engine (src/layout) and the editor: the Tidy layout command and the routes the
 // canvas may still draw. Pure (no DOM, no React), so tests/editor drives it directly.
-import { applyLayout, type Direction, type EdgeRoute, type LayoutResult, type SpacingPreset, type StageBand } from '../layout';
+// From the file itself, not the layout's index, which would pull ELK into the page's first download.
+import { applyLayout } from '../layout/apply';
+import type { Direction, EdgeRoute, LayoutResult, SpacingPreset, StageBand } from '../layout';
 import type { Command } from './store';
 import { modelFromDoc, type Doc, type XY } from './doc';
 

@@ -5,6 +5,7 @@ import type { Problem } from '../model';
 import type { Severity } from '../lint/types';
 import type { LayoutSettings, RouteSnapshot } from './layout-bridge';
 import type { RepairPlan } from './repair';
+import type { DiskStamp } from './file-io';
 
 export class SimpleStore<T extends object> {
   private state: T;
@@ -39,7 +40,9 @@ export type Dialog =
   | { type: 'problems'; fileName: string; problems: Problem[]; repair: RepairPlan }
   | { type: 'new' }
   | { type: 'shortcuts' }
-  | { type: 'export' };
+  | { type: 'export' }
+  /** Save found the file changed on disk since this tab read or wrote it. */
+  | { type: 'save-conflict'; fileName: string };
 
 export interface Notice {
   id: number;
@@ -65,8 +68,11 @@ export interface FileState {
   handle: FileSystemFileHandle | null;
   /** The canonical text last opened or saved: the model differs from it → unsaved changes. */
   savedText: string | null;
+  /** What the file held when last read or written through `handle`, to notice changes made elsewhere. */
+  disk: DiskStamp | null;
   dirty: boolean;
-  autosave: 'idle' | 'pending' | 'saved' | 'failed';
+  /** 'paused': another tab writes the working copy (see `otherTab`). */
+  autosave: 'idle' | 'pending' | 'saved' | 'failed' | 'paused';
 }
 
 /** The last Tidy layout run, for the status line (and the e2e tests: `where`). */
@@ -91,6 +97,8 @@ export interface UiState {
   routes: RouteSnapshot | null;
   /** Chosen in the toolbar; null → the model's `view.layout` (or the defaults). */
   layoutSettings: LayoutSettings | null;
+  /** Another tab writes the working copy; this one does not autosave until the user takes over. */
+  otherTab: boolean;
 }
 
 export function initialUiState(): UiState {
@@ -98,11 +106,12 @@ export function initialUiState(): UiState {
     dialog: null,
     notices: [],
     connectMenu: null,
-    file: { name: null, handle: null, savedText: null, dirty: false, autosave: 'idle' },
+    file: { name: null, handle: null, savedText: null, disk: null, dirty: false, autosave: 'idle' },
     severities: { error: true, warning: true, info: true },
     lintReady: undefined,
     layoutRun: null,
     routes: null,
     layoutSettings: null,
+    otherTab: false,
   };
 }

@@ -1,15 +1,28 @@
 // The editor's build: the top-level index.html is the entry, so `root` is the repository root.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const FAST_VALIDATE = fileURLToPath(new URL('../model/fast-validate.ts', import.meta.url));
+const FAST_VALIDATE_BROWSER = fileURLToPath(new URL('../model/fast-validate.browser.ts', import.meta.url));
+
+/** The page imports fast-validate.browser.ts where the core imports fast-validate.ts (ajv on demand). */
+const browserVariants: Plugin = {
+  name: 'toc-browser-variants',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (importer === FAST_VALIDATE_BROWSER) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved?.id === FAST_VALIDATE ? FAST_VALIDATE_BROWSER : null;
+  },
+};
 
 export default defineConfig({
   root,
   base: './',
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), browserVariants],
   build: {
     // TOC_WEB_OUT lets parallel work build and test without sharing one output folder.
     outDir: process.env.TOC_WEB_OUT ?? 'dist/web',

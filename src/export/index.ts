@@ -9,7 +9,6 @@ import { exportDot } from './dot';
 import { exportKumu } from './kumu';
 import { exportMermaid } from './mermaid';
 import { buildNarrative } from './narrative/build';
-import { narrativeDocx } from './narrative/docx';
 import { narrativeHtml } from './narrative/html';
 import { narrativeMarkdown } from './narrative/markdown';
 import { pdfDocument, type Paper, type PdfDocumentPlan } from './pdf';
@@ -17,7 +16,6 @@ import { pdfDocument, type Paper, type PdfDocumentPlan } from './pdf';
 export { buildNarrative, type NarrativeDocument } from './narrative/build';
 export { narrativeMarkdown } from './narrative/markdown';
 export { narrativeHtml } from './narrative/html';
-export { narrativeDocx } from './narrative/docx';
 export { exportCsv, csvCell, CSV_TABLES, type CsvTable } from './csv';
 export { exportDot } from './dot';
 export { exportMermaid } from './mermaid';
@@ -138,6 +136,8 @@ export async function exportDocx(model: Model, options: ExportOptions, rasterise
   const diagram = exportDiagram(model, options);
   const scale = 2;
   const data = await rasterise(diagram, scale);
+  // On demand: the docx library is large, and a browser should fetch it only for a DOCX export.
+  const { narrativeDocx } = await import('./narrative/docx');
   return narrativeDocx(narrative(model, options), {
     diagramPng: { data, width: diagram.width * scale, height: diagram.height * scale },
   });

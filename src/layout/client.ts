@@ -3,7 +3,6 @@
 // worker can be created. No DOM types: anything with postMessage/terminate/onmessage will do, which
 // keeps this testable in Node.
 import type { Model } from '../model';
-import { layoutModel } from './layout';
 import type { LayoutRequest, LayoutResponse, WorkerLayoutOptions } from './protocol';
 import type { LayoutProgress, LayoutResult } from './types';
 
@@ -110,7 +109,8 @@ function mainThreadJob(model: Pick<Model, 'nodes' | 'edges'>, options: WorkerLay
   let cancelled = false;
   let rejectNow: (error: Error) => void = () => {};
   const cancelledPromise = new Promise<never>((_, reject) => (rejectNow = reject));
-  const work = layoutModel(model, { ...options, onProgress: (p) => !cancelled && onProgress?.(p) });
+  // Imported on demand: ELK is most of a browser bundle, and a page that has a worker never needs it here.
+  const work = import('./layout').then(({ layoutModel }) => layoutModel(model, { ...options, onProgress: (p) => !cancelled && onProgress?.(p) }));
   work.catch(() => undefined);
   return {
     promise: Promise.race([work, cancelledPromise]),

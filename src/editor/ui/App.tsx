@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { EditorController, parseExamples } from '../controller';
 import { Canvas } from './Canvas';
 import { EditorContext, useController } from './context';
-import { ConnectMenu, Dialogs, Notices } from './Dialogs';
+import { ConnectMenu, Dialogs, Notices, OtherTabBanner } from './Dialogs';
 import { LayoutControls } from './LayoutStatus';
 import { FindingsPanel } from './FindingsPanel';
 import { Header } from './Header';
@@ -44,6 +44,7 @@ export function App() {
         <div className="app">
           <Header />
           <Notices />
+          <OtherTabBanner />
           <div className="app-body">
             <aside className="sidebar sidebar--left" aria-label="Palette and legend">
               <Palette />

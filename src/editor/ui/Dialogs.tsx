@@ -165,10 +165,37 @@ function ShortcutsDialog() {
   );
 }
 
+/** Save found the file changed on disk since it was opened or last saved here. */
+function SaveConflictDialog({ fileName }: { fileName: string }) {
+  const controller = useController();
+  const close = () => controller.ui.set({ dialog: null });
+  const then = (action: () => Promise<void>) => () => {
+    close();
+    void action();
+  };
+  return (
+    <Modal title={`${fileName} has changed on disk`} onClose={close}>
+      <p>Someone or something changed the file since you opened or last saved it here. Saving now would replace those changes.</p>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={then(() => controller.save(true))}>
+          Overwrite the file
+        </button>
+        <button type="button" onClick={then(() => controller.saveAs())}>
+          Save as a copy…
+        </button>
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
 export function Dialogs() {
   const dialog = useUi((s) => s.dialog);
   if (!dialog) return null;
   if (dialog.type === 'problems') return <ProblemsDialog dialog={dialog} />;
+  if (dialog.type === 'save-conflict') return <SaveConflictDialog fileName={dialog.fileName} />;
   if (dialog.type === 'new') return <NewDialog />;
   if (dialog.type === 'export') return <ExportDialog />;
   return <ShortcutsDialog />;
@@ -187,6 +214,24 @@ export function Notices() {
           </button>
         </div>
       ))}
+    </div>
+  );
+}
+
+/** Another tab of this browser writes the working copy: say so, and offer to take over. */
+export function OtherTabBanner() {
+  const controller = useController();
+  const otherTab = useUi((s) => s.otherTab);
+  if (!otherTab) return null;
+  return (
+    <div className="other-tab-banner" role="alert">
+      <span>
+        This model is open in another tab, which keeps the autosaved working copy. Changes made here are not autosaved, so they cannot replace
+        the other tab's work; save them to a file, or take over.
+      </span>
+      <button type="button" onClick={() => void controller.takeOverWorkingCopy()}>
+        Autosave this tab instead
+      </button>
     </div>
   );
 }

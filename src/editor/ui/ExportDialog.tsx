@@ -2,7 +2,7 @@
 // the exported SVG shown as an <img> from a blob URL, so user labels can only ever be text.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { exportDiagram, exportPdfPlan, exportText, FORMAT_EXTENSIONS, FORMAT_MEDIA_TYPES, isTextFormat, type ExportFormat, type ExportOptions, type Paper } from '../../export';
-import { exportDocxInBrowser, exportPdfInBrowser, loadInterFonts, svgToPng } from '../export';
+import { loadBrowserExport, type BrowserExport } from '../export/load';
 import { modelFromDoc } from '../doc';
 import { download, MODEL_EXTENSION, suggestedFileName } from '../file-io';
 import { validRoutes, validStages } from '../layout-bridge';
@@ -15,8 +15,8 @@ const urlFor = (fileName: string): string => {
   if (!url) throw new Error(`the font file ${fileName} is not bundled`);
   return url;
 };
-let fonts: ReturnType<typeof loadInterFonts> | undefined;
-const interFonts = () => (fonts ??= loadInterFonts(urlFor));
+let fonts: ReturnType<BrowserExport['loadInterFonts']> | undefined;
+const interFonts = (exporter: BrowserExport) => (fonts ??= exporter.loadInterFonts(urlFor));
 
 const CHOICES = [
   { id: 'svg', label: 'SVG drawing' },
@@ -46,6 +46,19 @@ export function ExportDialogBody() {
   const [scale, setScale] = useState(2);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The export libraries are fetched when the dialog first opens; Download waits for them, and a
+  // failed fetch is tried again by Download.
+  const [exporter, setExporter] = useState<BrowserExport | null>(null);
+  useEffect(() => {
+    let open = true;
+    loadBrowserExport().then(
+      (loaded) => open && setExporter(loaded),
+      (e: Error) => open && setError(e.message),
+    );
+    return () => {
+      open = false;
+    };
+  }, []);
   const id = useId();
   const format = formatOf(choice);
   const model = modelFromDoc(doc);
@@ -69,16 +82,18 @@ export function ExportDialogBody() {
     setBusy(true);
     setError(null);
     try {
+      const exporter = await loadBrowserExport();
+      setExporter(exporter);
       const base = suggestedFileName(model.title).slice(0, -MODEL_EXTENSION.length);
       const name = `${base}${format === 'csv' ? `.${options.table}` : ''}${FORMAT_EXTENSIONS[format]}`;
-      const withFonts = { ...options, fonts: await interFonts() };
+      const withFonts = { ...options, fonts: await interFonts(exporter) };
       let data: string | Blob;
       if (isTextFormat(format)) data = exportText(model, format, format === 'svg' || format === 'html' ? withFonts : options);
       else if (format === 'png') {
         const diagram = exportDiagram(model, withFonts);
-        data = await svgToPng(diagram.svg, { width: diagram.width, height: diagram.height, scale });
-      } else if (format === 'pdf') data = await exportPdfInBrowser(model, options, urlFor);
-      else data = await exportDocxInBrowser(model, withFonts);
+        data = await exporter.svgToPng(diagram.svg, { width: diagram.width, height: diagram.height, scale });
+      } else if (format === 'pdf') data = await exporter.exportPdfInBrowser(model, options, urlFor);
+      else data = await exporter.exportDocxInBrowser(model, withFonts);
       download(data, name, FORMAT_MEDIA_TYPES[format]);
       controller.notify(`Exported ${name}.`, 'success');
     } catch (e) {
@@ -126,8 +141,8 @@ export function ExportDialogBody() {
           </>
         )}
         <div className="button-row">
-          <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
-            {busy ? 'Preparing…' : 'Download'}
+          <button type="button" className="primary" disabled={busy || (!exporter && !error)} onClick={() => void save()}>
+            {busy ? 'Preparing…' : !exporter && !error ? 'Preparing export…' : 'Download'}
           </button>
         </div>
         {error && (

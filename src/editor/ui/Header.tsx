@@ -140,7 +140,7 @@ function FileStatus() {
     document.title = `${file.dirty ? '● ' : ''}${title} — ToC Studio`;
   }, [file.dirty, title]);
   const status = file.dirty ? 'Unsaved changes' : file.name ? 'Saved' : 'Not saved to a file yet';
-  const autosave = file.autosave === 'saved' ? 'Autosaved in this browser' : file.autosave === 'pending' ? 'Autosaving…' : file.autosave === 'failed' ? 'Autosave failed' : '';
+  const autosave = file.autosave === 'saved' ? 'Autosaved in this browser' : file.autosave === 'pending' ? 'Autosaving…' : file.autosave === 'failed' ? 'Autosave failed' : file.autosave === 'paused' ? 'Not autosaved: open in another tab' : '';
   return (
     <div className="file-status">
       <span className="file-status__title" title={title}>
