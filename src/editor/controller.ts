@@ -3,7 +3,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { decodeModelBytes, parseModel, serializeModel, SCHEMA_VERSION, type EdgeKind, type Model, type NodeKind } from '../model';
 import { nodeSize } from '../render/text';
-import { readWorkingCopy, writeWorkingCopy } from './autosave';
+import { claimWorkingCopy, readWorkingCopy, writeWorkingCopy } from './autosave';
 import {
   addEdge,
   addNode,
@@ -17,7 +17,7 @@ import {
 } from './commands';
 import { decideConnection, EDGE_VERBS, thirdPerson } from './connect';
 import { isSelectionEmpty, modelFromDoc, selectionOf, type XY } from './doc';
-import { pickFileToOpen, canPickFiles, readBytes, saveAs, suggestedFileName, writeToHandle } from './file-io';
+import { changedOnDisk, pickFileToOpen, canPickFiles, readBytes, saveAs, stampOf, suggestedFileName, writeToHandle, type DiskStamp } from './file-io';
 import { reconcileFindings } from './findings';
 import { loadLint, type LintModule } from './lint-bridge';
 import { placeUnpositioned } from './placement';
@@ -70,6 +70,8 @@ export class EditorController {
   /** The document last seen by autosave and lint (selection changes are not edits). */
   private lastDoc: unknown;
   private started = false;
+  /** Whether this tab writes the working copy (one tab at a time does: autosave.ts). */
+  private ownsWorkingCopy = true;
   private layoutClient: LayoutClient | undefined;
   private layoutJob: LayoutJob | undefined;
 
@@ -88,11 +90,13 @@ export class EditorController {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    this.ownsWorkingCopy = await claimWorkingCopy(false, this.onWorkingCopyTaken);
+    this.ui.set({ otherTab: !this.ownsWorkingCopy });
     try {
       const copy = await readWorkingCopy();
       const parsed = copy ? parseModel(copy.text) : undefined;
       if (copy && parsed?.ok) {
-        this.load(parsed.model, { name: copy.fileName, handle: copy.handle, savedText: copy.savedText });
+        this.load(parsed.model, { name: copy.fileName, handle: copy.handle, savedText: copy.savedText, disk: copy.disk ?? null });
         const when = new Date(copy.time).toLocaleString();
         this.notify(`Restored your working copy of “${parsed.model.title}”, autosaved in this browser at ${when}.`, 'info', true);
       }
@@ -166,21 +170,39 @@ export class EditorController {
   private scheduleAutosave() {
     clearTimeout(this.autosaveTimer);
     // Serialising is left to the flush: a burst of typing costs one write, not one per key.
-    if (this.ui.getState().file.autosave !== 'pending') this.setFile({ autosave: 'pending' });
+    const { autosave } = this.ui.getState().file;
+    if (autosave !== 'pending' && autosave !== 'paused') this.setFile({ autosave: 'pending' });
     this.autosaveTimer = setTimeout(this.flushAutosave, AUTOSAVE_DELAY_MS);
   }
 
   flushAutosave = () => {
     clearTimeout(this.autosaveTimer);
-    if (this.ui.getState().file.autosave !== 'pending') return;
     const { file } = this.ui.getState();
+    if (file.autosave !== 'pending' && file.autosave !== 'paused') return;
     const text = this.serialized();
     if (file.dirty !== (text !== file.savedText)) this.setFile({ dirty: text !== file.savedText });
-    writeWorkingCopy({ text, savedText: file.savedText, fileName: file.name, handle: file.handle, time: Date.now() }).then(
+    if (!this.ownsWorkingCopy) return this.setFile({ autosave: 'paused' });
+    writeWorkingCopy({ text, savedText: file.savedText, fileName: file.name, handle: file.handle, disk: file.disk, time: Date.now() }).then(
       () => this.serialized() === text && this.setFile({ autosave: 'saved' }),
       () => this.setFile({ autosave: 'failed' }),
     );
   };
+
+  /** Another tab took over the working copy: this one stops writing it (its model stays on screen). */
+  private onWorkingCopyTaken = () => {
+    this.ownsWorkingCopy = false;
+    clearTimeout(this.autosaveTimer);
+    this.ui.set({ otherTab: true });
+    this.setFile({ autosave: 'paused' });
+  };
+
+  /** This tab's model becomes the working copy; the other tab stops autosaving. */
+  async takeOverWorkingCopy(): Promise<void> {
+    this.ownsWorkingCopy = await claimWorkingCopy(true, this.onWorkingCopyTaken);
+    this.ui.set({ otherTab: !this.ownsWorkingCopy });
+    this.setFile({ autosave: 'pending' });
+    this.flushAutosave();
+  }
 
   private onBeforeUnload = (event: BeforeUnloadEvent) => {
     this.flushAutosave();
@@ -203,7 +225,7 @@ export class EditorController {
 
   // --- documents and files -------------------------------------------------------------------------
 
-  load(model: Model, file: { name: string | null; handle: FileSystemFileHandle | null; savedText: string | null }): void {
+  load(model: Model, file: { name: string | null; handle: FileSystemFileHandle | null; savedText: string | null; disk: DiskStamp | null }): void {
     this.cancelLayout();
     this.ui.set({ routes: null, layoutSettings: null, layoutRun: null });
     this.store.load(placeUnpositioned(model));
@@ -223,7 +245,7 @@ export class EditorController {
   newModel(template: Example | null): void {
     if (!this.mayDiscardChanges()) return;
     const model = template ? (parseModel(template.text) as { ok: true; model: Model }).model : blankModel();
-    this.load(model, { name: null, handle: null, savedText: serializeModel(model) });
+    this.load(model, { name: null, handle: null, savedText: serializeModel(model), disk: null });
     this.ui.set({ dialog: null });
     this.notify(template ? `New model from the template “${template.title}”.` : 'New blank model.', 'success');
   }
@@ -246,7 +268,8 @@ export class EditorController {
     const decoded = decodeModelBytes(await readBytes(file));
     const parsed = decoded.ok ? parseModel(decoded.text) : decoded;
     if (parsed.ok) {
-      this.load(parsed.model, { name: file.name, handle, savedText: serializeModel(parsed.model) });
+      const disk = handle && decoded.ok ? { lastModified: file.lastModified, text: decoded.text } : null;
+      this.load(parsed.model, { name: file.name, handle, savedText: serializeModel(parsed.model), disk });
       this.notify(`Opened ${file.name}.`, 'success');
       return;
     }
@@ -257,24 +280,29 @@ export class EditorController {
   }
 
   applyRepair(fileName: string, plan: Extract<RepairPlan, { ok: true }>): void {
-    this.load(plan.model, { name: fileName, handle: null, savedText: null });
+    this.load(plan.model, { name: fileName, handle: null, savedText: null, disk: null });
     this.ui.set({ dialog: null });
     this.notify(`Opened ${fileName} after ${plan.actions.length} repair${plan.actions.length === 1 ? '' : 's'}; save it to keep them.`, 'success');
   }
 
-  private markSaved(text: string, name: string, handle: FileSystemFileHandle | null) {
-    this.setFile({ name, handle, savedText: text, dirty: this.serialized() !== text, autosave: 'pending' });
+  private markSaved(text: string, name: string, handle: FileSystemFileHandle | null, disk: DiskStamp | null) {
+    this.setFile({ name, handle, disk, savedText: text, dirty: this.serialized() !== text, autosave: 'pending' });
     this.flushAutosave();
     this.notify(`Saved ${name}.`, 'success');
   }
 
-  async save(): Promise<void> {
-    const { handle, name } = this.ui.getState().file;
+  /** Save back to the open file; if it changed on disk since this tab read or wrote it, ask first. */
+  async save(overwrite = false): Promise<void> {
+    const { handle, name, disk } = this.ui.getState().file;
     if (!handle || !name) return this.saveAs();
     const text = this.serialized();
     try {
+      if (!overwrite && disk && (await changedOnDisk(handle, disk))) {
+        this.ui.set({ dialog: { type: 'save-conflict', fileName: name } });
+        return;
+      }
       await writeToHandle(handle, text);
-      this.markSaved(text, name, handle);
+      this.markSaved(text, name, handle, await stampOf(handle, text));
     } catch (error) {
       this.notify(`Could not save ${name}: ${(error as Error).message}. Try Save As.`, 'error');
     }
@@ -285,7 +313,7 @@ export class EditorController {
     const { name } = this.ui.getState().file;
     try {
       const result = await saveAs(text, name ?? suggestedFileName(this.store.getState().doc.meta.title));
-      if (result) this.markSaved(text, result.name, result.handle);
+      if (result) this.markSaved(text, result.name, result.handle, result.disk);
     } catch (error) {
       this.notify(`Could not save: ${(error as Error).message}`, 'error');
     }
