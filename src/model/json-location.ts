@@ -26,12 +26,18 @@ export interface TextPosition {
 }
 
 /** `nodes[3].kind`, `data["my key"]`: the path as a reader of the file would write it. */
+/** A string as a JSON literal with the characters a terminal would hide or break a line at
+ * (zero-width, bidirectional controls, line separators) escaped too, so messages stay one line. */
+export function visibleJson(value: string): string {
+  return JSON.stringify(value).replace(/[\p{Cf}\p{Zl}\p{Zp}]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+    else out += `[${visibleJson(segment)}]`;
   }
   return out;
 }

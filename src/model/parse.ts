@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Model, ModelShell, Node, Edge, SCHEMA_VERSION, ID_PATTERN, MAX_COORDINATE, MAX_EDGES, MAX_LABEL_LENGTH, MAX_NODES, NODE_SCHEMAS, EDGE_SCHEMAS } from './schema';
 import { fastAccepts } from './fast-validate';
 import { EDGE_KINDS, NODE_KINDS } from './vocabulary';
-import { formatPath, locatePaths, syntaxProblems, type PathSegment } from './json-location';
+import { formatPath, locatePaths, syntaxProblems, visibleJson, type PathSegment } from './json-location';
 
 /** Documented limits (README, "Limits"): refused with a message, never a crash. */
 export const LIMITS = {
@@ -274,7 +274,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   switch (typeof value) {
     case 'string':
-      return value.length > 40 ? `text "${value.slice(0, 37)}…"` : `text "${value}"`;
+      return `text ${visibleJson(value.length > 40 ? `${value.slice(0, 37)}…` : value)}`;
     case 'number':
       return `the number ${value}`;
     case 'boolean':
@@ -307,7 +307,7 @@ const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCa
 function quote(value: unknown): string {
   if (typeof value !== 'string') return describe(value);
   const short = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-  const visible = JSON.stringify(short).replace(/[\p{Cf}\p{Zl}\p{Zp}]/gu, (ch) => `\\u${codePoint(ch).slice(2)}`);
+  const visible = visibleJson(short);
   const invisible = [...new Set(value.match(INVISIBLE) ?? [])];
   if (invisible.length === 0) return visible;
   const named = invisible.slice(0, 3).map((ch) => {
@@ -377,7 +377,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): PendingProblem[]
         const hint =
           container && owners && owners.length > 0
             ? `"${unknownKey}" belongs to ${owners.join(', ')}, not to ${ownKind ?? 'this'}`
-            : `unknown key "${unknownKey}"`;
+            : `unknown key ${quote(unknownKey)}`;
         return { path: [...path, unknownKey], message: `${hint}; put your own fields under "data"` };
       });
     }
