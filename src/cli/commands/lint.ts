@@ -1,11 +1,15 @@
+import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { locatePaths, RULE_SETTINGS, SEVERITIES, type Model, type TextPosition } from '../../model';
-import { lint, RULES, unknownRuleIds } from '../../lint';
-import { FORMATTERS, countFindings, type FileResult, type FormatName } from '../../lint/formatters';
-import type { Finding, RuleSetting, Severity } from '../../lint/types';
+import { RULE_SETTINGS, SEVERITIES } from '../../model';
+import { RULES, unknownRuleIds } from '../../lint';
+import { FORMATTERS, type FileResult, type FormatName } from '../../lint/formatters';
+import type { RuleSetting, Severity } from '../../lint/types';
 import { EXIT, parseCommandArgs, UsageError, writeOut, type Command } from '../command';
 import { ConfigFinder } from '../config';
-import { expandPaths, loadModelFile, writeFileAtomic } from '../files';
+import { expandPaths, writeFileAtomic } from '../files';
+import { lintFile, type LintSettings } from '../lint-files';
+import { lintInWorkers } from '../lint-pool';
 
 declare const __TOC_VERSION__: string;
 
@@ -25,6 +29,8 @@ Options:
   --quiet               report errors only
   --rule ID=SEVERITY    set a rule to error, warning, info or off (repeatable; overrides all config)
   --no-config           ignore toc.config.json files
+  --jobs N              lint in N worker threads; 1 lints in this process. Default: one per
+                        core, or in this process when the files are too few or small to gain
 
 Settings, each overriding the one before: rule defaults, the nearest toc.config.json above the
 model ({ "rules": { "rule-id": "warning" } }), the model's own "lint.rules", then --rule.
@@ -42,6 +48,7 @@ file is still linted).`,
       quiet: { type: 'boolean', short: 'q' },
       rule: { type: 'string', multiple: true },
       'no-config': { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
     });
     if (positionals.length === 0) throw new UsageError('name at least one file');
     const format = (values.format ?? 'stylish') as FormatName;
@@ -49,32 +56,18 @@ file is still linted).`,
     const failOn = (values['fail-on'] ?? 'error') as Severity;
     if (!(SEVERITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be error, warning or info, not "${failOn}"`);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    const overrideRules = parseRuleOptions(values.rule ?? []);
+    const jobs = parseJobs(values.jobs);
+    const settings: LintSettings = { overrideRules: parseRuleOptions(values.rule ?? []), quiet: values.quiet === true, useConfig: values['no-config'] !== true };
     const files = await expandPaths(positionals);
-    const configs = values['no-config'] ? undefined : new ConfigFinder();
+    const workers = Math.min(jobs ?? (await worthAPool(files) ? availableParallelism() : 1), files.length);
 
-    const results: FileResult[] = [];
-    for (const file of files) {
-      const loaded = await loadModelFile(file);
-      if ('unreadable' in loaded) {
-        results.push(fatal(file, [{ path: '', message: `cannot read: ${loaded.unreadable}`, line: 1, column: 1 }]));
-        continue;
-      }
-      if (!loaded.ok) {
-        results.push(fatal(file, loaded.problems));
-        continue;
-      }
-      const config = await configs?.find(file);
-      let findings = lint(loaded.model, { projectRules: config?.rules, overrideRules });
-      if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
-      results.push({
-        file,
-        fatal: false,
-        problems: [],
-        findings,
-        counts: countFindings(findings),
-        locations: elementLocations(loaded.text, loaded.model, findings),
-      });
+    let results: FileResult[];
+    if (workers > 1) {
+      results = await lintInWorkers(files, settings, workers);
+    } else {
+      const configs = settings.useConfig ? new ConfigFinder() : undefined;
+      results = [];
+      for (const file of files) results.push(await lintFile(file, settings, configs));
     }
 
     const report = FORMATTERS[format](results, {
@@ -96,8 +89,24 @@ file is still linted).`,
   },
 };
 
-function fatal(file: string, problems: FileResult['problems']): FileResult {
-  return { file, fatal: true, problems, findings: [], counts: { error: 0, warning: 0, info: 0 }, locations: new Map() };
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs needs a whole number of at least 1, not "${value}"`);
+  return Number(value);
+}
+
+// Below this many bytes in all, starting workers (about 0.15 s each) costs more than it saves
+// (measured by bench/lint-files.ts).
+const POOL_MIN_BYTES = 2_000_000;
+
+async function worthAPool(files: readonly string[]): Promise<boolean> {
+  if (files.length < 2 || availableParallelism() < 2) return false;
+  let total = 0;
+  for (const file of files) {
+    total += await fs.stat(file).then((s) => s.size, () => 0);
+    if (total >= POOL_MIN_BYTES) return true;
+  }
+  return false;
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {
@@ -118,18 +127,6 @@ function parseRuleOptions(options: string[]): Record<string, RuleSetting> {
   const unknown = unknownRuleIds(rules);
   if (unknown.length > 0) throw new UsageError(`unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; 'toc rules' lists them`);
   return rules;
-}
-
-/** Line and column of every node and edge a finding points at, from one scan of the file. */
-function elementLocations(text: string, model: Model, findings: readonly Finding[]): Map<string, TextPosition> {
-  const wanted = new Set(findings.flatMap((f) => [f.nodeId, f.edgeId]).filter((id): id is string => id !== undefined));
-  const ids: string[] = [];
-  const paths: (string | number)[][] = [];
-  model.nodes.forEach((node, i) => wanted.has(node.id) && (ids.push(node.id), paths.push(['nodes', i])));
-  model.edges.forEach((edge, i) => wanted.has(edge.id) && (ids.push(edge.id), paths.push(['edges', i])));
-  if (paths.length === 0) return new Map();
-  const positions = locatePaths(text, paths);
-  return new Map(ids.map((id, i) => [id, positions[i]!]));
 }
 
 function colorWanted(): boolean {

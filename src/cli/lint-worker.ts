@@ -1,0 +1,24 @@
+// Entry of `toc lint`'s worker threads (bundled to dist/toc-lint-worker.mjs; see lint-pool.ts):
+// lints each file it is sent and replies with plain data.
+import { parentPort, workerData } from 'node:worker_threads';
+import { UsageError } from './command';
+import { ConfigFinder } from './config';
+import { lintFile, type LintSettings } from './lint-files';
+import type { WorkerReply, WorkerRequest } from './lint-pool';
+
+const port = parentPort!;
+const settings = workerData as LintSettings;
+const configs = settings.useConfig ? new ConfigFinder() : undefined;
+const reply = (message: WorkerReply) => port.postMessage(message);
+
+port.on('message', ({ index, file }: WorkerRequest) => {
+  lintFile(file, settings, configs).then(
+    (result) => reply({ index, result }),
+    (error: unknown) => {
+      // lintFile throws only a broken toc.config.json; anything else is a crash the pool reports.
+      if (!(error instanceof UsageError)) throw error;
+      reply({ index, usageError: error.message });
+    },
+  );
+});
+reply({ ready: true });
