@@ -6,6 +6,7 @@ import { benchLint } from './lint';
 import { benchLayout } from './layout';
 import { benchExport } from './export';
 import { benchEditor } from './editor';
+import { benchBundle } from './bundle';
 
 const sizes = [1_000, 10_000, 100_000];
 benchParse(sizes);
@@ -13,3 +14,4 @@ benchLint(sizes);
 await benchLayout();
 await benchExport();
 await benchEditor();
+await benchBundle();

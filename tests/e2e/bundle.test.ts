@@ -1,0 +1,117 @@
+// The editor's first download stays small (≤ 300 kB gzipped JavaScript) and the large libraries
+// arrive on first use: read from the build under test, then watched on the network in Chromium.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseBuild, FIRST_DOWNLOAD_TARGET_KB, FORBIDDEN_LIBRARIES, LAZY_LIBRARIES, type BuildReport } from '../../bench/bundle';
+import { openEditorSession, type EditorSession } from './browser';
+import { WEB_ROOT } from './server';
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+let report: BuildReport;
+let session: EditorSession;
+let page: Page;
+/** Path names of every request of the page and its workers, in order. */
+const requested: string[] = [];
+
+/** The lazy libraries held by the scripts fetched so far. */
+const fetchedLibraries = () =>
+  [...new Set(report.scripts.filter((s) => requested.some((p) => p.endsWith(`/${s.file}`))).flatMap((s) => s.libraries))].sort();
+
+/** Every script the first visit does not need (export adapters, their libraries, ELK, ajv). */
+const isLazyScript = (url: URL) => report.scripts.some((s) => !s.first && url.pathname.endsWith(`/${s.file}`));
+
+const exportDialog = () => page.getByRole('dialog', { name: 'Export' });
+
+async function openExportDialog() {
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(`${MOD}+e`);
+  await exportDialog().waitFor();
+}
+
+async function exportAs(label: string): Promise<Buffer> {
+  await exportDialog().getByLabel('Format').selectOption({ label });
+  const download = page.waitForEvent('download');
+  await exportDialog().getByRole('button', { name: 'Download', exact: true }).click();
+  return readFileSync((await (await download).path())!);
+}
+
+beforeAll(async () => {
+  report = analyseBuild(WEB_ROOT);
+  session = await openEditorSession();
+  page = session.page;
+  page.context().on('request', (request) => requested.push(new URL(request.url()).pathname));
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe.sequential('the editor download', () => {
+  it(`keeps the first download within ${FIRST_DOWNLOAD_TARGET_KB} kB gzipped, without the lazy libraries`, () => {
+    const first = report.scripts.filter((s) => s.first);
+    expect(first.some((s) => path.basename(s.file).startsWith('index-'))).toBe(true);
+    expect(report.firstDownloadKb).toBeLessThanOrEqual(FIRST_DOWNLOAD_TARGET_KB);
+    expect(first.flatMap((s) => s.libraries)).toEqual([]);
+    // Each library is recognised somewhere in the build, so its absence above means something.
+    const anywhere = new Set(report.scripts.flatMap((s) => s.libraries));
+    for (const library of Object.keys(LAZY_LIBRARIES)) expect(anywhere, library).toContain(library);
+    for (const library of Object.keys(FORBIDDEN_LIBRARIES)) expect(anywhere, library).not.toContain(library);
+  });
+
+  it('opens a positioned example and fetches none of the lazy libraries', async () => {
+    await page.goto(session.url);
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(report.scripts.filter((s) => s.first).every((s) => requested.some((p) => p.endsWith(`/${s.file}`)))).toBe(true);
+    expect(fetchedLibraries()).toEqual([]);
+  });
+
+  it('says so when the export code cannot be fetched, and Download stays usable', async () => {
+    const abort = (route: Route) => route.abort();
+    await page.route(isLazyScript, abort);
+    await openExportDialog();
+    await expect.poll(() => exportDialog().getByRole('alert').textContent()).toMatch(/could not be loaded.*Check the connection and try again/);
+    expect(await exportDialog().getByRole('button', { name: 'Download', exact: true }).isEnabled()).toBe(true);
+    await exportDialog().getByRole('button', { name: 'Close' }).click();
+    await page.unroute(isLazyScript, abort);
+  });
+
+  it('shows "Preparing export…" while the export code arrives, then exports', async () => {
+    const slow = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    };
+    await page.route(isLazyScript, slow);
+    await openExportDialog();
+    const preparing = exportDialog().getByRole('button', { name: 'Preparing export…' });
+    await preparing.waitFor();
+    expect(await preparing.isDisabled()).toBe(true);
+    const svg = (await exportAs('SVG drawing')).toString('utf8');
+    expect(svg).toMatch(/^<\?xml|^<svg/);
+    await page.unroute(isLazyScript, slow);
+    expect(fetchedLibraries()).toEqual([]);
+  });
+
+  it('fetches docx for a DOCX export, and jsPDF with svg2pdf.js for a PDF', async () => {
+    const docx = await exportAs('Word (DOCX) narrative');
+    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(fetchedLibraries()).toEqual(['docx']);
+    const pdf = await exportAs('PDF for print');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(fetchedLibraries()).toEqual(['docx', 'jsPDF', 'svg2pdf.js']);
+    await exportDialog().getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('fetches ELK when a layout is first asked for', async () => {
+    await page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Tidy layout', exact: true }).click();
+    await expect.poll(() => page.locator('.layout-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    expect(fetchedLibraries()).toEqual(['docx', 'elkjs', 'jsPDF', 'svg2pdf.js']);
+  });
+
+  it('raised no page errors', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
