@@ -2,6 +2,7 @@
 // read this list, so a command, its label and its keys are defined once.
 import { isSelectionEmpty } from './doc';
 import type { EditorController } from './controller';
+import { clearReading, setReading, togglePathway } from './reading';
 
 export interface Action {
   id: string;
@@ -65,6 +66,18 @@ export const ACTIONS: readonly Action[] = [
   { id: 'go-right', label: 'Select the node to the right', group: 'view', shortcuts: ['Alt+ArrowRight'], capture: true, perform: (e) => e.navigate('right') },
   { id: 'go-up', label: 'Select the node above', group: 'view', shortcuts: ['Alt+ArrowUp'], capture: true, perform: (e) => e.navigate('up') },
   { id: 'go-down', label: 'Select the node below', group: 'view', shortcuts: ['Alt+ArrowDown'], capture: true, perform: (e) => e.navigate('down') },
+  // Reading a big model (reading.ts): view state only, never an edit.
+  { id: 'highlight-pathway', label: 'Highlight pathway', group: 'view', shortcuts: ['H'], enabled: hasSelectedNodes, perform: (e) => togglePathway(e) },
+  {
+    id: 'spine-only', label: 'Show causal spine only', group: 'view', shortcuts: ['Shift+S'],
+    perform: (e) => setReading(e, { spineOnly: !e.ui.getState().reading.spineOnly }),
+  },
+  {
+    id: 'collapse-group', label: 'Collapse selection into a group…', group: 'view', shortcuts: ['Mod+G'],
+    enabled: (e) => e.store.getState().selection.nodes.size > 1, perform: (e) => setReading(e, { naming: true }),
+  },
+  { id: 'expand-groups', label: 'Expand all groups', group: 'view', shortcuts: ['Mod+Shift+G'], perform: (e) => setReading(e, { groups: [] }) },
+  { id: 'clear-view', label: 'Clear view (show the whole model)', group: 'view', shortcuts: ['Shift+H'], perform: clearReading },
 
   { id: 'shortcuts', label: 'Keyboard shortcuts', group: 'help', shortcuts: ['?'], perform: (e) => e.ui.set({ dialog: { type: 'shortcuts' } }) },
 ];

@@ -28,6 +28,7 @@ import { initialUiState, SimpleStore, type Example, type FileState, type Notice 
 import { ACTIONS } from './actions';
 import { LayoutCancelled, LayoutClient, type LayoutJob, type WorkerLike } from '../layout/client'; // not '../layout': that bundles ELK
 import { layoutSettingsOf, snapshotRoutes, tidyCommand, type LayoutSettings } from './layout-bridge';
+import { EMPTY_READING, shownSelection } from './reading';
 
 export const BLANK_TITLE = 'Untitled theory of change';
 
@@ -227,7 +228,7 @@ export class EditorController {
 
   load(model: Model, file: { name: string | null; handle: FileSystemFileHandle | null; savedText: string | null; disk: DiskStamp | null }): void {
     this.cancelLayout();
-    this.ui.set({ routes: null, layoutSettings: null, layoutRun: null });
+    this.ui.set({ routes: null, layoutSettings: null, layoutRun: null, reading: EMPTY_READING });
     this.store.load(placeUnpositioned(model));
     this.lastDoc = this.store.getState().doc;
     this.setFile({ ...file, autosave: 'idle' });
@@ -466,7 +467,8 @@ export class EditorController {
 
   selectAll(): void {
     const { doc } = this.store.getState();
-    this.store.setSelection(selectionOf(doc.nodes.keys(), doc.edges.keys()));
+    // Only what is drawn: Delete after Select all must not remove nodes a filter or group hides.
+    this.store.setSelection(shownSelection(this, selectionOf(doc.nodes.keys(), doc.edges.keys())));
   }
 
   deleteSelection(): void {

@@ -5,6 +5,7 @@ import type { Problem } from '../model';
 import type { Severity } from '../lint/types';
 import type { LayoutSettings, RouteSnapshot } from './layout-bridge';
 import type { RepairPlan } from './repair';
+import { EMPTY_READING, type ReadingState } from './reading';
 import type { DiskStamp } from './file-io';
 
 export class SimpleStore<T extends object> {
@@ -99,6 +100,8 @@ export interface UiState {
   layoutSettings: LayoutSettings | null;
   /** Another tab writes the working copy; this one does not autosave until the user takes over. */
   otherTab: boolean;
+  /** Highlight, filters and collapsed groups of the canvas (reading.ts); never saved. */
+  reading: ReadingState;
 }
 
 export function initialUiState(): UiState {
@@ -113,5 +116,6 @@ export function initialUiState(): UiState {
     routes: null,
     layoutSettings: null,
     otherTab: false,
+    reading: EMPTY_READING,
   };
 }

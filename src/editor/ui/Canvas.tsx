@@ -29,12 +29,13 @@ import { humanise } from '../fields';
 import { isTypingTarget } from '../shortcuts';
 import { useController, useEditor } from './context';
 import { layoutOf, nodeNameId, NodeView, type Badge, type FlowNode } from './NodeView';
+import { GROUP_TYPE, GroupNode, ReadingNotice, useReadingView } from './ReadingView';
 
 export const PALETTE_MIME = 'application/x-toc-kind';
 
 // Prefixed: React Flow styles its own built-in "input" and "output" types, which our kinds share a name with.
 const flowType = (kind: NodeKind) => `toc-${kind}`;
-const nodeTypes: NodeTypes = Object.fromEntries(NODE_KINDS.map((kind) => [flowType(kind), NodeView]));
+const nodeTypes: NodeTypes = { ...Object.fromEntries(NODE_KINDS.map((kind) => [flowType(kind), NodeView])), [GROUP_TYPE]: GroupNode };
 
 /** Worst severity and count of the open findings on each node. */
 function useBadges(): ReadonlyMap<string, Badge> {
@@ -303,6 +304,8 @@ export function Canvas() {
   const zoomedOut = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const nodes = useFlowNodes();
   const edges = useFlowEdges();
+  // Highlight, filters and collapsed groups (ReadingView.tsx), applied here and nowhere else.
+  const shown = useReadingView(nodes, edges);
   const session = useEditor((s) => s.session);
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -421,8 +424,8 @@ export function Canvas() {
   return (
     <div className={zoomedOut ? 'canvas canvas--far' : 'canvas'} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onPointerDownCapture={onPointerDownCapture}>
       <ReactFlow<FlowNode>
-        nodes={nodes}
-        edges={edges}
+        nodes={shown.nodes}
+        edges={shown.edges}
         nodeTypes={nodeTypes}
         edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
@@ -441,6 +444,7 @@ export function Canvas() {
         ariaLabelConfig={ARIA_LABELS}
       >
         <StageColumns />
+        <ReadingNotice />
         <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Overview of the whole model" />
         <Controls position="bottom-left" />
       </ReactFlow>

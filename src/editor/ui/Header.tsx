@@ -4,6 +4,7 @@ import { nodeTag } from '../../render/text';
 import { ACTION_GROUPS, ACTIONS, type Action } from '../actions';
 import { formatShortcut } from '../shortcuts';
 import { useController, useEditor, useUi } from './context';
+import { ViewMenu } from './ViewMenu';
 
 /** Re-renders when any action's enabled state changes (a string of flags keeps the snapshot stable). */
 function useEnabled(): (action: Action) => boolean {
@@ -182,6 +183,7 @@ export function Header() {
           </button>
         ))}
       </div>
+      <ViewMenu />
       <Search />
       <FileStatus />
     </header>

@@ -32,6 +32,7 @@ import { EDGE_VERBS, thirdPerson } from '../connect';
 import type { Doc } from '../doc';
 import { edgeAttributeFields, humanise, nodeAttributeFields, type FieldSpec } from '../fields';
 import { useController, useEditor, useUi } from './context';
+import { togglePathway } from '../reading';
 import { CheckboxField, DateField, Group, NumberField, SelectField, TextField } from './Fields';
 import { KindSwatch } from './Palette';
 
@@ -98,6 +99,7 @@ function NodeInspector({ node }: { node: TocNode }) {
   const id = node.id;
   const set = (key: string, value: unknown, coalesce = false) => store.dispatch(updateNode(id, { [key]: value }, coalesce ? `node:${id}:${key}` : undefined));
   const style = NODE_STYLES[node.kind];
+  const pathwayShown = useUi((s) => s.reading.focus?.length === 1 && s.reading.focus[0] === id);
   return (
     <div className="inspector__body">
       <p className="inspector__kind">
@@ -131,6 +133,7 @@ function NodeInspector({ node }: { node: TocNode }) {
       <CheckboxField label="Pinned (auto-layout leaves it in place)" value={node.pinned} onChange={(v) => set('pinned', v)} />
       <NodeLinks node={node} />
       <div className="button-row">
+        <button type="button" aria-pressed={pathwayShown} onClick={() => togglePathway(controller, [id])}>Highlight its pathway</button>
         <button type="button" onClick={() => controller.duplicate()}>Duplicate</button>
         <button type="button" className="danger" onClick={() => controller.deleteSelection()}>Delete node</button>
       </div>
