@@ -69,7 +69,9 @@ export class LayoutClient {
       if (!settle) return;
       const { reject } = settle;
       finish(false);
-      reject(new Error(`layout worker failed: ${(event as { message?: string })?.message ?? String(event)}`));
+      // A script that could not be fetched raises an error event without a message.
+      const message = (event as { message?: string } | null)?.message;
+      reject(new Error(message ? `layout worker failed: ${message}` : 'the layout code could not be loaded; check the connection and try again'));
     };
     worker.postMessage({ type: 'layout', id, model: { nodes: model.nodes, edges: model.edges }, options });
     return {

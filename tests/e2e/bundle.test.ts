@@ -31,6 +31,8 @@ async function openExportDialog() {
   await exportDialog().waitFor();
 }
 
+const tidyLayout = () => page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Tidy layout', exact: true }).click();
+
 async function exportAs(label: string): Promise<Buffer> {
   await exportDialog().getByLabel('Format').selectOption({ label });
   const download = page.waitForEvent('download');
@@ -71,12 +73,12 @@ describe.sequential('the editor download', () => {
 
   it('says so when the export code cannot be fetched, and Download stays usable', async () => {
     const abort = (route: Route) => route.abort();
-    await page.route(isLazyScript, abort);
+    await page.context().route(isLazyScript, abort);
     await openExportDialog();
     await expect.poll(() => exportDialog().getByRole('alert').textContent()).toMatch(/could not be loaded.*Check the connection and try again/);
     expect(await exportDialog().getByRole('button', { name: 'Download', exact: true }).isEnabled()).toBe(true);
     await exportDialog().getByRole('button', { name: 'Close' }).click();
-    await page.unroute(isLazyScript, abort);
+    await page.context().unroute(isLazyScript, abort);
   });
 
   it('shows "Preparing export…" while the export code arrives, then exports', async () => {
@@ -84,14 +86,14 @@ describe.sequential('the editor download', () => {
       await new Promise((resolve) => setTimeout(resolve, 800));
       await route.continue();
     };
-    await page.route(isLazyScript, slow);
+    await page.context().route(isLazyScript, slow);
     await openExportDialog();
     const preparing = exportDialog().getByRole('button', { name: 'Preparing export…' });
     await preparing.waitFor();
     expect(await preparing.isDisabled()).toBe(true);
     const svg = (await exportAs('SVG drawing')).toString('utf8');
     expect(svg).toMatch(/^<\?xml|^<svg/);
-    await page.unroute(isLazyScript, slow);
+    await page.context().unroute(isLazyScript, slow);
     expect(fetchedLibraries()).toEqual([]);
   });
 
@@ -105,8 +107,20 @@ describe.sequential('the editor download', () => {
     await exportDialog().getByRole('button', { name: 'Close' }).click();
   });
 
+  it('says so when the layout code cannot be fetched, and nothing moves', async () => {
+    const abort = (route: Route) => route.abort();
+    await page.context().route(isLazyScript, abort);
+    const before = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).style.transform));
+    await tidyLayout();
+    const status = page.locator('.layout-status');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('failed');
+    expect(await status.textContent()).toContain('the layout code could not be loaded; check the connection and try again');
+    expect(await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).style.transform))).toEqual(before);
+    await page.context().unroute(isLazyScript, abort);
+  });
+
   it('fetches ELK when a layout is first asked for', async () => {
-    await page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Tidy layout', exact: true }).click();
+    await tidyLayout();
     await expect.poll(() => page.locator('.layout-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     expect(fetchedLibraries()).toEqual(['docx', 'elkjs', 'jsPDF', 'svg2pdf.js']);
   });
