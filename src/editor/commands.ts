@@ -88,9 +88,16 @@ export function deleteElements(doc: Doc, selection: Selection): Command {
   return {
     label: 'Delete',
     recipe: (draft) => {
-      for (const id of selection.nodes) draft.nodes.delete(id);
-      for (const id of edgeIds) draft.edges.delete(id);
+      let deleted = false;
+      for (const id of selection.nodes) deleted = draft.nodes.delete(id) || deleted;
+      for (const id of edgeIds) deleted = draft.edges.delete(id) || deleted;
       forgetEdgeReferences(draft.edges, edgeIds);
+      // Whole maps go into the history: undoing a single deletion re-adds the key at the Map's end,
+      // which would reorder the file.
+      if (deleted) {
+        draft.nodes = new Map(draft.nodes);
+        draft.edges = new Map(draft.edges);
+      }
     },
     select: selectionOf(),
   };
