@@ -5,7 +5,7 @@
 import { Handle, Panel, Position, type Edge, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import type { MergedEdge } from '../../model/pathways';
-import { clearReading, expandGroup, readingView, type ReadingGroup, type ReadingView } from '../reading';
+import { clearReading, expandGroup, isShown, readingView, type ReadingGroup, type ReadingView } from '../reading';
 import { useController, useEditor, useUi } from './context';
 import { nodeNameId, type FlowNode, type FlowNodeData } from './NodeView';
 
@@ -58,33 +58,29 @@ function withClass<T extends { className?: string }>(item: T, className: string)
   return next;
 }
 
+/** The items drawn as themselves, with their look, and every item by id (for groups and merged links). */
+function shownItems<T extends { id: string; className?: string }>(view: ReadingView, items: readonly T[], look: (view: ReadingView, id: string) => Look) {
+  const shown: T[] = [];
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    byId.set(item.id, item);
+    if (isShown(view, item.id)) shown.push(withClass(item, CLASSES[look(view, item.id)]));
+  }
+  return { shown, byId };
+}
+
 /** The nodes and links to draw, given the canvas's full arrays. */
 export function useReadingView(nodes: FlowNode[], edges: Edge[]): { nodes: FlowNode[]; edges: Edge[] } {
   const view = useReadingViewState();
   const doc = useEditor((s) => s.doc);
   return useMemo(() => {
     if (!view) return { nodes, edges };
-    const shownNodes: FlowNode[] = [];
-    const byId = new Map<string, FlowNode>();
-    for (const node of nodes) {
-      byId.set(node.id, node);
-      if (view.visible && !view.visible.nodes.has(node.id)) continue;
-      if (view.collapsed.owner.has(node.id)) continue;
-      shownNodes.push(withClass(node, CLASSES[nodeLook(view, node.id)]));
-    }
-    for (const { group, shown } of view.groups) shownNodes.push(proxyNode(view, group, shown, byId));
-
-    const shownEdges: Edge[] = [];
-    const edgeById = new Map<string, Edge>();
-    for (const edge of edges) {
-      edgeById.set(edge.id, edge);
-      if (view.visible && !view.visible.edges.has(edge.id)) continue;
-      if (view.collapsed.hidden.has(edge.id)) continue;
-      shownEdges.push(withClass(edge, CLASSES[edgeLook(view, edge.id)]));
-    }
+    const flowNodes = shownItems(view, nodes, nodeLook);
+    for (const { group, shown } of view.groups) flowNodes.shown.push(proxyNode(view, group, shown, flowNodes.byId));
+    const flowEdges = shownItems(view, edges, edgeLook);
     const label = (id: string) => doc.nodes.get(id)?.label ?? view.groups.find((g) => g.group.id === id)?.group.name ?? id;
-    for (const merged of view.collapsed.merged) shownEdges.push(mergedEdge(view, merged, edgeById, label));
-    return { nodes: shownNodes, edges: shownEdges };
+    for (const merged of view.collapsed.merged) flowEdges.shown.push(mergedEdge(view, merged, flowEdges.byId, label));
+    return { nodes: flowNodes.shown, edges: flowEdges.shown };
   }, [view, nodes, edges, doc]);
 }
 
