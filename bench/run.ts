@@ -3,6 +3,7 @@
 // ELK settings behind docs/layout.md.)
 import { benchParse } from './parse';
 import { benchLint } from './lint';
+import { benchLintFiles } from './lint-files';
 import { benchLayout } from './layout';
 import { benchExport } from './export';
 import { benchEditor } from './editor';
@@ -11,6 +12,7 @@ import { benchBundle } from './bundle';
 const sizes = [1_000, 10_000, 100_000];
 benchParse(sizes);
 benchLint(sizes);
+await benchLintFiles();
 await benchLayout();
 await benchExport();
 await benchEditor();
