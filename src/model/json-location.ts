@@ -72,7 +72,7 @@ const SYNTAX_HINTS: Partial<Record<string, string>> = {
   EndOfFileExpected: 'unexpected text after the end of the model',
   InvalidSymbol: 'unexpected character (JSON allows no comments, single quotes, NaN or Infinity)',
   InvalidNumberFormat: 'this number is not valid JSON',
-  UnexpectedEndOfString: 'text is not closed with a double quote',
+  UnexpectedEndOfString: 'text is not closed with a double quote before the end of the line (write a line break inside text as \\n)',
   UnexpectedEndOfComment: 'comments are not allowed in JSON',
   InvalidCommentToken: 'comments are not allowed in JSON',
   InvalidUnicode: 'invalid \\u escape in text',

@@ -286,6 +286,10 @@ function describe(value: unknown): string {
 
 /** Names of the invisible characters people paste by accident, to say which one a text holds. */
 const INVISIBLE_NAMES: Record<number, string> = {
+  0x0000: 'null',
+  0x0009: 'tab',
+  0x000a: 'line break',
+  0x000d: 'carriage return',
   0x00ad: 'soft hyphen',
   0x200b: 'zero width space',
   0x200c: 'zero width non-joiner',
@@ -393,6 +397,9 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): PendingProblem[]
     case 'invalid_value': {
       if (key === 'schemaVersion') {
         if (value === undefined) return one(`missing; ${REQUIRED_HINTS.schemaVersion}`);
+        if (typeof value === 'string' && value.trim() === String(SCHEMA_VERSION)) {
+          return one(`${quote(value)} is text; write the number ${SCHEMA_VERSION} without quotes`);
+        }
         return one(`${describe(value)} is not a supported schemaVersion; this version of ToC Studio reads version ${SCHEMA_VERSION}`);
       }
       return one(`${quote(value)} is not allowed here; expected one of ${issue.values.map(String).join(', ')}`);
@@ -453,7 +460,8 @@ function referenceProblems(raw: Record<string, unknown>): PendingProblem[] {
   }
   const checkEnd = (edge: Item, i: number, end: 'source' | 'target') => {
     const ref = edge[end];
-    if (typeof ref !== 'string') return;
+    // A malformed id is reported as such; saying it also names no node would repeat the problem.
+    if (typeof ref !== 'string' || !ID_PATTERN.test(ref)) return;
     const use = firstUse.get(ref);
     if (use !== undefined && use >= 0) return;
     const what = use === undefined ? 'names no node' : 'is an edge, not a node';

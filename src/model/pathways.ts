@@ -2,8 +2,8 @@
 // Each is one pass over the nodes and edges (GraphIndex lookups are O(1)), so a 10k-node model
 // takes milliseconds, and cycles are safe (every walk keeps a visited set).
 import type { GraphIndex } from './graph';
-import type { TocNode } from './schema';
-import type { EdgeKind, NodeKind } from './vocabulary';
+import type { TocEdge, TocNode } from './schema';
+import { EDGE_KINDS, type EdgeKind, type NodeKind } from './vocabulary';
 
 /** The stages of the theory itself (visual-language.md); the other kinds are satellites. */
 export const SPINE_KINDS: readonly NodeKind[] = ['input', 'activity', 'mechanism', 'output', 'outcome', 'impact'];
@@ -12,9 +12,7 @@ export const CAUSAL_EDGE_KINDS: readonly EdgeKind[] = ['leads-to', 'enables'];
 
 const SPINE = new Set<NodeKind>(SPINE_KINDS);
 const CAUSAL = new Set<EdgeKind>(CAUSAL_EDGE_KINDS);
-
-export const isSpineKind = (kind: NodeKind): boolean => SPINE.has(kind);
-export const isCausalEdgeKind = (kind: EdgeKind): boolean => CAUSAL.has(kind);
+const SATELLITE_EDGE_KINDS = EDGE_KINDS.filter((kind) => !CAUSAL.has(kind));
 
 /** Node and edge ids of a part of the model. */
 export interface SubGraph {
@@ -48,15 +46,17 @@ export function pathway(graph: GraphIndex, start: Iterable<string>): Pathway {
     }
   }
   const satellites: SubGraph = { nodes: new Set(), edges: new Set() };
+  const add = (edge: TocEdge, otherId: string) => {
+    const other = graph.node(otherId);
+    if (!other || SPINE.has(other.kind)) return;
+    satellites.nodes.add(other.id);
+    satellites.edges.add(edge.id);
+  };
   for (const id of nodes) {
-    for (const list of [graph.out(id), graph.in(id)]) {
-      for (const edge of list) {
-        if (CAUSAL.has(edge.kind)) continue;
-        const other = graph.node(edge.source === id ? edge.target : edge.source);
-        if (!other || SPINE.has(other.kind)) continue;
-        satellites.nodes.add(other.id);
-        satellites.edges.add(edge.id);
-      }
+    // By kind: the all-kinds lists are merged and sorted into file order, which is not needed here.
+    for (const kind of SATELLITE_EDGE_KINDS) {
+      for (const edge of graph.out(id, kind)) add(edge, edge.target);
+      for (const edge of graph.in(id, kind)) add(edge, edge.source);
     }
   }
   return { nodes, edges, satellites };

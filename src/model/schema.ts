@@ -29,7 +29,7 @@ const text = (max: number) =>
     .string()
     .min(1)
     .refine((value) => value.length <= max || characters(value) <= max, {
-      error: (issue) => `is ${characters(issue.input as string)} characters long; at most ${max} are allowed`,
+      error: (issue) => `is ${characters(issue.input as string).toLocaleString('en')} characters long; at most ${max} are allowed`,
     })
     .meta({ maxLength: max });
 const freeForm = z.record(z.string(), z.unknown());

@@ -14,6 +14,10 @@ import { problemsOfBytes } from '../helpers/problems';
 const BEYOND_JSON_SCHEMA = new Set([
   'duplicate-node-ids',
   'duplicate-id-node-and-edge',
+  'duplicate-edge-ids',
+  'edge-dangling-both-ends',
+  'deep-nesting-in-node-data',
+  'prototype-key-in-lint-rules',
   'edge-dangling-source',
   'edge-dangling-target',
   'edge-target-is-edge',
