@@ -3,6 +3,7 @@
 // ELK settings behind docs/layout.md.)
 import { benchParse } from './parse';
 import { benchLint } from './lint';
+import { benchReading } from './reading';
 import { benchLintFiles } from './lint-files';
 import { benchLayout } from './layout';
 import { benchExport } from './export';
@@ -12,6 +13,7 @@ import { benchBundle } from './bundle';
 const sizes = [1_000, 10_000, 100_000];
 benchParse(sizes);
 benchLint(sizes);
+benchReading(sizes);
 await benchLintFiles();
 await benchLayout();
 await benchExport();

@@ -5,7 +5,8 @@
 import { Handle, Panel, Position, type Edge, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import type { MergedEdge } from '../../model/pathways';
-import { clearReading, expandGroup, isShown, readingView, type ReadingGroup, type ReadingView } from '../reading';
+import type { Finding } from '../../lint/types';
+import { clearReading, expandGroup, isReadingActive, isShown, readingView, type ReadingGroup, type ReadingView } from '../reading';
 import { useController, useEditor, useUi } from './context';
 import { nodeNameId, type FlowNode, type FlowNodeData } from './NodeView';
 
@@ -14,11 +15,15 @@ const GROUP_STYLE = { width: 220, minHeight: 84 };
 
 type GroupData = FlowNodeData & { group: ReadingGroup; shown: number };
 
+const NO_FINDINGS: readonly Finding[] = [];
+
+/** The current view. Without one, the canvas does not re-render for edits on this hook's account. */
 export function useReadingViewState(): ReadingView | null {
   const state = useUi((s) => s.reading);
-  const doc = useEditor((s) => s.doc);
-  const findings = useEditor((s) => s.findings);
-  return readingView(doc, findings, state);
+  const active = isReadingActive(state);
+  const doc = useEditor((s) => (active ? s.doc : null));
+  const findings = useEditor((s) => (active && state.findings ? s.findings : NO_FINDINGS));
+  return doc && readingView(doc, findings, state);
 }
 
 type Look = 'focus' | 'on' | 'aside' | 'dim' | '';
@@ -72,16 +77,16 @@ function shownItems<T extends { id: string; className?: string }>(view: ReadingV
 /** The nodes and links to draw, given the canvas's full arrays. */
 export function useReadingView(nodes: FlowNode[], edges: Edge[]): { nodes: FlowNode[]; edges: Edge[] } {
   const view = useReadingViewState();
-  const doc = useEditor((s) => s.doc);
+  const docNodes = useEditor((s) => (view ? s.doc.nodes : null));
   return useMemo(() => {
     if (!view) return { nodes, edges };
     const flowNodes = shownItems(view, nodes, nodeLook);
     for (const { group, shown } of view.groups) flowNodes.shown.push(proxyNode(view, group, shown, flowNodes.byId));
     const flowEdges = shownItems(view, edges, edgeLook);
-    const label = (id: string) => doc.nodes.get(id)?.label ?? view.groups.find((g) => g.group.id === id)?.group.name ?? id;
+    const label = (id: string) => docNodes?.get(id)?.label ?? view.groups.find((g) => g.group.id === id)?.group.name ?? id;
     for (const merged of view.collapsed.merged) flowEdges.shown.push(mergedEdge(view, merged, flowEdges.byId, label));
     return { nodes: flowNodes.shown, edges: flowEdges.shown };
-  }, [view, nodes, edges, doc]);
+  }, [view, nodes, edges, docNodes]);
 }
 
 const proxies = new Map<string, { key: string; node: FlowNode }>();
@@ -170,7 +175,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 export function ReadingNotice() {
   const controller = useController();
   const view = useReadingViewState();
-  const doc = useEditor((s) => s.doc);
+  const focus = view?.emphasis ? [...view.emphasis.focus] : [];
+  const focusLabel = useEditor((s) => (focus.length === 1 ? s.doc.nodes.get(focus[0]!)?.label : undefined));
   if (!view) return null;
   const parts: string[] = [];
   if (view.visible) parts.push(`Showing ${view.shownNodes.toLocaleString('en-GB')} of ${plural(view.totalNodes, 'node')}`);
@@ -179,8 +185,7 @@ export function ReadingNotice() {
     parts.push(`${plural(inside, 'node')} in ${plural(view.groups.length, 'collapsed group')}`);
   }
   if (view.emphasis) {
-    const focus = [...view.emphasis.focus];
-    const name = focus.length === 1 ? `“${doc.nodes.get(focus[0]!)?.label ?? focus[0]}”` : plural(focus.length, 'node');
+    const name = focusLabel !== undefined ? `“${focusLabel}”` : plural(focus.length, 'node');
     parts.push(`Pathway of ${name}: ${plural(view.emphasis.path.nodes.size, 'node')} highlighted, others dimmed`);
   }
   return (
