@@ -1,5 +1,5 @@
 // Debian's Chromium, never a downloaded browser; flags that keep a headless run quiet and offline.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -66,4 +66,13 @@ export async function openEditorSession(): Promise<EditorSession> {
       await server.close();
     },
   };
+}
+
+/** Chooses a format in the open Export dialog, downloads it and returns the file's bytes. */
+export async function downloadExport(page: Page, format: string): Promise<Buffer> {
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption({ label: format });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download', exact: true }).click();
+  return readFileSync((await (await download).path())!);
 }

@@ -2,14 +2,14 @@
 // the canvas, the inspector, the findings panel and the export preview, and written as text into
 // the SVG, the HTML narrative and the DOCX. Each payload records itself on window.__pwned if it runs.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseModel, type Model } from '../../src/model';
-import { openEditorSession, type EditorSession } from './browser';
+import { downloadExport, openEditorSession, type EditorSession } from './browser';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 const TMP = mkdtempSync(path.join(tmpdir(), 'toc-e2e-injection-'));
@@ -75,14 +75,6 @@ const AUDIT = `(() => {
 })()`;
 type Audit = { pwned: string | null; injected: string[]; text: string };
 const audit = async (target: Page) => (await target.evaluate(AUDIT)) as Audit;
-
-async function exportAs(label: string): Promise<Buffer> {
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog.getByLabel('Format').selectOption({ label });
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Download', exact: true }).click();
-  return readFileSync((await (await download).path())!);
-}
 
 /** Opens an exported file in its own page, JavaScript on, and audits it once it has loaded. */
 async function auditFile(name: string, data: Buffer): Promise<Audit> {
@@ -179,14 +171,14 @@ describe.sequential('hostile markup in a model', () => {
   });
 
   it('exports an SVG that runs nothing when opened, with every label as text', async () => {
-    const result = await auditFile('hostile.svg', await exportAs('SVG drawing'));
+    const result = await auditFile('hostile.svg', await downloadExport(page, 'SVG drawing'));
     expect(result.pwned).toBeNull();
     expect(result.injected).toEqual([]);
     for (const text of [...labels, MODEL.title, ...MODEL.edges.flatMap((e) => (e.label ? [e.label] : []))]) expect(squash(result.text)).toContain(squash(text));
   });
 
   it('exports an HTML narrative that runs nothing when opened, with the model’s text as text', async () => {
-    const html = await exportAs('HTML narrative');
+    const html = await downloadExport(page, 'HTML narrative');
     const result = await auditFile('hostile.html', html);
     expect(result.pwned).toBeNull();
     expect(result.injected).toEqual([]);
@@ -200,7 +192,7 @@ describe.sequential('hostile markup in a model', () => {
 
   it('exports a DOCX whose document.xml holds the payloads as escaped text, no injected XML', async () => {
     const file = path.join(TMP, 'hostile.docx');
-    writeFileSync(file, await exportAs('Word (DOCX) narrative'));
+    writeFileSync(file, await downloadExport(page, 'Word (DOCX) narrative'));
     const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
     // Every element is Office XML (a namespace prefix); none came from a label.
     const names = new Set([...xml.matchAll(/<\/?([A-Za-z_][\w.-]*(?::[\w.-]+)?)/g)].map((m) => m[1]!));

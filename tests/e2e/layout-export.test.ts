@@ -1,12 +1,12 @@
 // Tidy layout (in the Web Worker, one undo step, cancel) and the Export dialog, against the
 // production build in Debian's Chromium. One session, in order.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model';
-import { openEditorSession, SCREENSHOTS as SHOTS, type EditorSession } from './browser';
+import { downloadExport, openEditorSession, SCREENSHOTS as SHOTS, type EditorSession } from './browser';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 const TMP = mkdtempSync(path.join(tmpdir(), 'toc-e2e-layout-'));
@@ -40,13 +40,6 @@ function generated(count: number, extraLabel?: string): Model {
     if (i > 0) edges.push({ id: `x${i}`, kind: 'leads-to', source: `a${i}`, target: `o${i - 1}` });
   }
   return { schemaVersion: 1, title: 'Generated programme', nodes, edges } as Model;
-}
-
-async function exportAs(label: string): Promise<Buffer> {
-  await page.getByLabel('Format').selectOption({ label });
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download', exact: true }).click();
-  return readFileSync((await (await download).path())!);
 }
 
 beforeAll(async () => {
@@ -86,7 +79,7 @@ describe.sequential('layout and export', () => {
     const preview = dialog.getByRole('img', { name: /Preview of the diagram/ });
     await expect.poll(async () => (await preview.getAttribute('src')) ?? '').toMatch(/^blob:/);
     await page.screenshot({ path: path.join(SHOTS, 'export-dialog.png') });
-    const svg = (await exportAs('SVG drawing')).toString('utf8');
+    const svg = (await downloadExport(page, 'SVG drawing')).toString('utf8');
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
       return {
@@ -105,7 +98,7 @@ describe.sequential('layout and export', () => {
     await dialog.getByLabel('Format').selectOption({ label: 'PDF for print' });
     await dialog.getByLabel('Paper size').selectOption('A3');
     await expect.poll(() => dialog.getByTestId('pdf-plan').textContent()).toMatch(/^\d+ pages?.*smallest text \d+(\.\d)? pt\.$/);
-    const pdf = await exportAs('PDF for print');
+    const pdf = await downloadExport(page, 'PDF for print');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
