@@ -309,6 +309,17 @@ export class EditorController {
     }
   }
 
+  /** The file changed on disk and the user prefers that version: open it in place of this model. */
+  async reopenFromDisk(): Promise<void> {
+    const { handle, name } = this.ui.getState().file;
+    if (!handle) return;
+    try {
+      await this.openFile(await handle.getFile(), handle);
+    } catch (error) {
+      this.notify(`Could not open ${name}: ${(error as Error).message}`, 'error');
+    }
+  }
+
   async saveAs(): Promise<void> {
     const text = this.serialized();
     const { name } = this.ui.getState().file;

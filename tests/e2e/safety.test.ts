@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 describe.sequential('nothing is lost', () => {
-  it('asks before saving over a file that changed on disk: cancel keeps it, overwrite replaces it', async () => {
+  it('asks before saving over a file that changed on disk: cancel, save a copy, open it as it is, or overwrite', async () => {
     await page.evaluate(opfsWrite('model.toc.json', JSON.stringify(MODEL)));
     await page.keyboard.press(`${MOD}+o`);
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
@@ -94,10 +94,20 @@ describe.sequential('nothing is lost', () => {
     expect(titleOf(await page.evaluate(opfsRead('copy.toc.json')))).toBe('Edited again in the editor');
     expect(await page.evaluate(opfsRead('model.toc.json'))).toBe(external);
 
-    // Back to model.toc.json (opening it reads the external change), then change it on disk again.
+    // Back to model.toc.json (opening it reads the external change), then change it on disk again:
+    // the user may prefer the version on disk…
     await page.keyboard.press(`${MOD}+o`);
     await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue()).toBe('Edited elsewhere');
-    await page.evaluate(opfsWrite('model.toc.json', serializeModel({ ...MODEL, title: 'Edited elsewhere twice' })));
+    const twice = serializeModel({ ...MODEL, title: 'Edited elsewhere twice' });
+    await page.evaluate(opfsWrite('model.toc.json', twice));
+    await setTitle(page, 'Not wanted after all');
+    await page.keyboard.press(`${MOD}+s`);
+    await question.getByRole('button', { name: 'Open the file as it is now' }).click();
+    await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue()).toBe('Edited elsewhere twice');
+    expect(await page.evaluate(opfsRead('model.toc.json'))).toBe(twice);
+
+    // …or their own.
+    await page.evaluate(opfsWrite('model.toc.json', serializeModel({ ...MODEL, title: 'Edited elsewhere thrice' })));
     await setTitle(page, 'Mine wins');
     await page.keyboard.press(`${MOD}+s`);
     await question.getByRole('button', { name: 'Overwrite the file' }).click();

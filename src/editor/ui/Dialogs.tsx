@@ -183,6 +183,9 @@ function SaveConflictDialog({ fileName }: { fileName: string }) {
         <button type="button" onClick={then(() => controller.saveAs())}>
           Save as a copy…
         </button>
+        <button type="button" onClick={then(() => controller.reopenFromDisk())}>
+          Open the file as it is now
+        </button>
         <button type="button" onClick={close}>
           Cancel
         </button>
