@@ -483,7 +483,9 @@ export class EditorController {
   }
 
   deleteSelection(): void {
-    const { doc, selection } = this.store.getState();
+    const { doc } = this.store.getState();
+    // A node selected from the search or the findings while a filter or group hides it stays.
+    const selection = shownSelection(this, this.store.getState().selection);
     if (!isSelectionEmpty(selection)) this.store.dispatch(deleteElements(doc, selection));
   }
 
