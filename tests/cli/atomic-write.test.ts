@@ -106,5 +106,5 @@ describe.each([
     const parsed = parseModel(rewritten);
     expect(parsed.ok).toBe(true);
     expect(serializeModel((parsed as { ok: true; model: Parameters<typeof serializeModel>[0] }).model)).toBe(rewritten);
-  });
+  }, 60_000); // two runs of toc layout on a busy machine
 });
