@@ -167,29 +167,37 @@ describe('store: random command sequences', () => {
         let open: { key: string; time: number } | undefined;
 
         for (const s of steps) {
-          if (s.op === 'wait') time += s.ms;
-          else if (s.op === 'blur') {
-            store.endCoalescing();
-            open = undefined;
-          } else if (s.op === 'undo' || s.op === 'redo') {
-            const moved = s.op === 'undo' ? store.undo() : store.redo();
-            expect(moved).toBe(s.op === 'undo' ? at > 0 : at < history.length - 1);
-            if (moved) at += s.op === 'undo' ? -1 : 1;
-            open = undefined;
-            expect(fileOf(store), s.op).toBe(history[at]);
-          } else {
-            const change = s.build(store.getState().doc);
-            if (!change) continue;
-            const before = fileOf(store);
-            const changed = store.dispatch(change);
-            const after = fileOf(store);
-            expect(changed, s.name).toBe(after !== before);
-            if (!changed) continue;
-            expectValid(store, s.name);
-            const merges = change.coalesce !== undefined && open?.key === change.coalesce && time - open.time <= COALESCE_MS;
-            if (merges) history[at] = after;
-            else history.splice(++at, history.length, after);
-            open = change.coalesce === undefined ? undefined : { key: change.coalesce, time };
+          switch (s.op) {
+            case 'wait':
+              time += s.ms;
+              break;
+            case 'blur':
+              store.endCoalescing();
+              open = undefined;
+              break;
+            case 'undo':
+            case 'redo': {
+              const moved = s.op === 'undo' ? store.undo() : store.redo();
+              expect(moved).toBe(s.op === 'undo' ? at > 0 : at < history.length - 1);
+              if (moved) at += s.op === 'undo' ? -1 : 1;
+              open = undefined;
+              expect(fileOf(store), s.op).toBe(history[at]);
+              break;
+            }
+            case 'command': {
+              const change = s.build(store.getState().doc);
+              if (!change) break;
+              const before = fileOf(store);
+              const changed = store.dispatch(change);
+              const after = fileOf(store);
+              expect(changed, s.name).toBe(after !== before);
+              if (!changed) break;
+              expectValid(store, s.name);
+              const merges = open !== undefined && open.key === change.coalesce && time - open.time <= COALESCE_MS;
+              if (merges) history[at] = after;
+              else history.splice(++at, history.length, after);
+              open = change.coalesce === undefined ? undefined : { key: change.coalesce, time };
+            }
           }
           expect(store.getState().canUndo).toBe(at > 0);
           expect(store.getState().canRedo).toBe(at < history.length - 1);

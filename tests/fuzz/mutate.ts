@@ -3,19 +3,12 @@
 // and byte edits of the file (truncate, splice, duplicate keys, raw bytes that are not UTF-8).
 // Reproducible: a case is fully determined by the seed and its index.
 
+import { random } from '../../bench/generate';
+
 export type Rng = () => number;
 
-/** mulberry32: small, fast and good enough to spread mutations around. */
-export function rngFor(seed: number, index: number): Rng {
-  let state = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77)) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generator for case `index` of the run with `seed`. */
+export const rngFor = (seed: number, index: number): Rng => random(Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77));
 
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[int(rng, items.length)]!;
