@@ -1,9 +1,9 @@
 // Queries for reading a big model: one pathway, the causal spine, filters and collapsed groups.
-// Each is one pass over the nodes and edges (GraphIndex lookups are O(1)), so a 10k-node model
-// takes milliseconds, and cycles are safe (every walk keeps a visited set).
+// Each is one pass over the nodes and edges (GraphIndex lookups are O(1)), and cycles are safe
+// (every walk keeps a visited set). bench/reading.ts times them.
 import type { GraphIndex } from './graph';
 import type { TocEdge, TocNode } from './schema';
-import { EDGE_KINDS, type EdgeKind, type NodeKind } from './vocabulary';
+import type { EdgeKind, NodeKind } from './vocabulary';
 
 /** The stages of the theory itself (visual-language.md); the other kinds are satellites. */
 export const SPINE_KINDS: readonly NodeKind[] = ['input', 'activity', 'mechanism', 'output', 'outcome', 'impact'];
@@ -12,7 +12,6 @@ export const CAUSAL_EDGE_KINDS: readonly EdgeKind[] = ['leads-to', 'enables'];
 
 const SPINE = new Set<NodeKind>(SPINE_KINDS);
 const CAUSAL = new Set<EdgeKind>(CAUSAL_EDGE_KINDS);
-const SATELLITE_EDGE_KINDS = EDGE_KINDS.filter((kind) => !CAUSAL.has(kind));
 
 /** Node and edge ids of a part of the model. */
 export interface SubGraph {
@@ -40,23 +39,20 @@ export function pathway(graph: GraphIndex, start: Iterable<string>): Pathway {
   const down = graph.reachable(starts, CAUSAL_EDGE_KINDS, 'forward');
   const nodes = new Set([...up, ...down]);
   const edges = new Set<string>();
-  for (const side of [up, down]) {
-    for (const id of side) {
-      for (const kind of CAUSAL_EDGE_KINDS) for (const edge of graph.out(id, kind)) if (side.has(edge.target)) edges.add(edge.id);
-    }
-  }
   const satellites: SubGraph = { nodes: new Set(), edges: new Set() };
-  const add = (edge: TocEdge, otherId: string) => {
+  const satellite = (edge: TocEdge, otherId: string) => {
     const other = graph.node(otherId);
     if (!other || SPINE.has(other.kind)) return;
     satellites.nodes.add(other.id);
     satellites.edges.add(edge.id);
   };
-  for (const id of nodes) {
-    // By kind: the all-kinds lists are merged and sorted into file order, which is not needed here.
-    for (const kind of SATELLITE_EDGE_KINDS) {
-      for (const edge of graph.out(id, kind)) add(edge, edge.target);
-      for (const edge of graph.in(id, kind)) add(edge, edge.source);
+  // One pass over the links: cheaper than per-node, per-kind lookups once the pathway is large.
+  for (const edge of graph.edges) {
+    if (CAUSAL.has(edge.kind)) {
+      if ((up.has(edge.source) && up.has(edge.target)) || (down.has(edge.source) && down.has(edge.target))) edges.add(edge.id);
+    } else {
+      if (nodes.has(edge.source)) satellite(edge, edge.target);
+      if (nodes.has(edge.target)) satellite(edge, edge.source);
     }
   }
   return { nodes, edges, satellites };
