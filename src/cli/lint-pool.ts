@@ -14,6 +14,10 @@ const WORKER_URL = new URL('./toc-lint-worker.mjs', import.meta.url);
 const OUT_OF_MEMORY =
   'cannot lint: the checker ran out of memory on this file; give Node more (NODE_OPTIONS=--max-old-space-size=8192) or split the model (the other files were linted)';
 
+// Files sent ahead to each worker, so it never waits for the main thread between files; a worker
+// lints them in order, so the first one unanswered is the one it was on.
+const IN_FLIGHT = 2;
+
 /**
  * Lints `files` in `jobs` workers; results come back in the order of `files`. A worker that dies
  * on a file is replaced, and that file reported; a broken toc.config.json is thrown as the first
@@ -24,8 +28,10 @@ export function lintInWorkers(files: readonly string[], settings: LintSettings, 
     const results: FileResult[] = new Array(files.length);
     const usageErrors = new Map<number, string>();
     const running = new Set<Worker>();
+    const resend: number[] = [];
     let next = 0;
     let failed = false;
+    const take = () => (resend.length > 0 ? resend.shift() : next < files.length ? next++ : undefined);
 
     const settle = () => {
       if (running.size > 0 || failed) return;
@@ -38,22 +44,28 @@ export function lintInWorkers(files: readonly string[], settings: LintSettings, 
       const worker = new Worker(WORKER_URL, { workerData: settings });
       running.add(worker);
       let ready = false;
-      let current: number | undefined;
+      const sent: number[] = [];
       const feed = () => {
-        if (next >= files.length || failed) {
+        while (sent.length < IN_FLIGHT && !failed) {
+          const index = take();
+          if (index === undefined) break;
+          sent.push(index);
+          worker.postMessage({ index, file: files[index]! } satisfies WorkerRequest);
+        }
+        if (sent.length === 0 || failed) {
           running.delete(worker);
           void worker.terminate();
           settle();
-          return;
         }
-        current = next++;
-        worker.postMessage({ index: current, file: files[current]! } satisfies WorkerRequest);
       };
       worker.on('message', (reply: WorkerReply) => {
-        if ('ready' in reply) ready = true;
-        else if ('result' in reply) results[reply.index] = reply.result;
+        if ('ready' in reply) {
+          ready = true;
+          return;
+        }
+        sent.shift();
+        if ('result' in reply) results[reply.index] = reply.result;
         else usageErrors.set(reply.index, reply.usageError);
-        current = undefined;
         feed();
       });
       const died = (reason: string, outOfMemory = false) => {
@@ -65,12 +77,15 @@ export function lintInWorkers(files: readonly string[], settings: LintSettings, 
           reject(new Error(`cannot start a lint worker: ${reason}`));
           return;
         }
-        if (current !== undefined) results[current] = fatalResult(files[current]!, [outOfMemory ? OUT_OF_MEMORY : checkerFailed(reason)]);
-        if (next < files.length && !failed) start();
+        const culprit = sent.shift();
+        if (culprit !== undefined) results[culprit] = fatalResult(files[culprit]!, [outOfMemory ? OUT_OF_MEMORY : checkerFailed(reason)]);
+        resend.push(...sent);
+        if (!failed && (resend.length > 0 || next < files.length)) start();
         else settle();
       };
       worker.on('error', (error: NodeJS.ErrnoException) => died(error.message, error.code === 'ERR_WORKER_OUT_OF_MEMORY'));
       worker.on('exit', (code) => died(`the worker stopped with exit code ${code}`));
+      feed();
     };
 
     for (let i = 0; i < Math.min(jobs, files.length); i++) start();

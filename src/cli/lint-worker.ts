@@ -11,14 +11,18 @@ const settings = workerData as LintSettings;
 const configs = settings.useConfig ? new ConfigFinder() : undefined;
 const reply = (message: WorkerReply) => port.postMessage(message);
 
+// One file at a time, in the order sent: the pool blames a crash on the oldest file unanswered.
+let queue = Promise.resolve();
 port.on('message', ({ index, file }: WorkerRequest) => {
-  lintFile(file, settings, configs).then(
-    (result) => reply({ index, result }),
-    (error: unknown) => {
-      // lintFile throws only a broken toc.config.json; anything else is a crash the pool reports.
-      if (!(error instanceof UsageError)) throw error;
-      reply({ index, usageError: error.message });
-    },
+  queue = queue.then(() =>
+    lintFile(file, settings, configs).then(
+      (result) => reply({ index, result }),
+      (error: unknown) => {
+        // lintFile throws only a broken toc.config.json; anything else is a crash the pool reports.
+        if (!(error instanceof UsageError)) throw error;
+        reply({ index, usageError: error.message });
+      },
+    ),
   );
 });
 reply({ ready: true });
