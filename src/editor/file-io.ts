@@ -64,13 +64,14 @@ export async function stampOf(handle: FileSystemFileHandle, text: string): Promi
 /** Whether the file now holds something other than what this tab last read or wrote. The time is
  * the cheap test; the content decides, so a file touched but not changed is not a conflict. */
 export async function changedOnDisk(handle: FileSystemFileHandle, stamp: DiskStamp): Promise<boolean> {
+  await askToWrite(handle); // reading needs permission too; Save then asks only this once
   const file = await handle.getFile();
   if (file.lastModified === stamp.lastModified && file.size === new TextEncoder().encode(stamp.text).length) return false;
   return (await file.text()) !== stamp.text;
 }
 
-/** Writes to an existing handle (Save). */
-export async function writeToHandle(handle: FileSystemFileHandle, text: string): Promise<void> {
+/** A handle restored after a reload has no permission yet: ask (once) to read and write the file. */
+async function askToWrite(handle: FileSystemFileHandle): Promise<void> {
   const permission = handle as FileSystemFileHandle & {
     queryPermission?: (o: { mode: string }) => Promise<string>;
     requestPermission?: (o: { mode: string }) => Promise<string>;
@@ -78,6 +79,11 @@ export async function writeToHandle(handle: FileSystemFileHandle, text: string):
   if (permission.queryPermission && (await permission.queryPermission({ mode: 'readwrite' })) !== 'granted') {
     if ((await permission.requestPermission?.({ mode: 'readwrite' })) !== 'granted') throw new Error('permission to write the file was not given');
   }
+}
+
+/** Writes to an existing handle (Save). */
+export async function writeToHandle(handle: FileSystemFileHandle, text: string): Promise<void> {
+  await askToWrite(handle);
   const writable = await handle.createWritable();
   await writable.write(text);
   await writable.close();
