@@ -132,6 +132,15 @@ describe.sequential('reading a model', () => {
     expect(await notice().textContent()).toBe('3 nodes in 1 collapsed group');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'reading-02-group.png') });
 
+    // The group, the merged links, the notice and the open filters pass axe (no serious or critical issue).
+    await reading().getByRole('button', { name: /^Filter/ }).click();
+    await page.addScriptTag({ path: path.join(REPO, 'node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(`axe.run(document).then((result) => result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+    expect(violations).toEqual([]);
+    await page.getByRole('group', { name: 'Filter the view' }).getByRole('button', { name: 'Close filters' }).click();
+
     // The group is not part of the model: Delete on it removes nothing.
     await group.focus();
     await page.keyboard.press('Delete');
@@ -157,6 +166,8 @@ describe.sequential('reading a model', () => {
   });
 
   it('collapses with the keyboard and expands on double-click; Save writes the model exactly as opened', async () => {
+    await page.keyboard.press('h'); // the pathway of the three selected nodes
+    await expect.poll(() => drawnIds('.reading-focus')).toHaveLength(3);
     await page.keyboard.press(`${MOD}+g`);
     const name = page.getByRole('textbox', { name: 'Group name' });
     await expect.poll(() => name.count()).toBe(1);
@@ -164,8 +175,14 @@ describe.sequential('reading a model', () => {
     await page.keyboard.press('Enter');
     const group = page.getByRole('group', { name: 'GROUP: Group of 3 nodes, 3 nodes' });
     await expect.poll(() => group.count()).toBe(1);
+    // A group holding the pathway's nodes is emphasised as a whole, as are its merged links on the path.
+    expect(await page.locator('.react-flow__node.reading-group-node.reading-on').count()).toBe(1);
+    expect(await page.locator('.react-flow__edge.reading-merged.reading-on').count()).toBeGreaterThan(0);
+    expect(await notice().textContent()).toMatch(/^3 nodes in 1 collapsed group · Pathway of 3 nodes: \d+ nodes highlighted, others dimmed$/);
     await group.locator('.reading-group__label').dispatchEvent('dblclick');
     await expect.poll(nodeCount).toBe(MODEL.nodes.length);
+    await page.keyboard.press('Shift+H');
+    await expect.poll(() => notice().count()).toBe(0);
 
     const download = page.waitForEvent('download');
     await page.keyboard.press(`${MOD}+s`);
