@@ -1,28 +1,91 @@
 // The editor beside bare React Flow (default nodes, the same graph) in headless Chromium, on
-// production builds, in one run: time from choosing the file until every node is drawn, and
-// frame times while panning and zooming.
+// production builds, in one run: time from choosing the file until every node is drawn, frame times
+// while panning and zooming; then, for the editor alone, typing in a label, the rule checker per
+// change and Tidy layout. `npx tsx bench/editor.ts [--runs N] [--baseline DIR]`: DIR is another
+// editor build (e.g. one made before a change), measured as a third page in the same run.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { serializeModel } from '../src/model';
+import { edgeKindsBetween, serializeModel, type Model, type TocEdge } from '../src/model';
 import { placeUnpositioned } from '../src/editor/placement';
 import { launchBrowser } from '../tests/e2e/browser';
 import { serveBuild, WEB_ROOT } from '../tests/e2e/server';
-import { generateModel } from './generate';
+import { random } from './generate';
+import { generateProgramme } from './programme';
 import { median, ms, printTable } from './timing';
 
 const REPO = path.resolve(import.meta.dirname, '..');
+const BARE_ROOT = path.join(REPO, 'dist/bench-bare');
+const TYPED = 'peer review, monthly';
 
 interface Measurement {
   open: number;
   frames: number[];
+  extras?: EditorExtras;
+}
+
+interface EditorExtras {
+  /** Keydown to the first frame after the canvas shows the character, per key. */
+  keys: number[];
+  /** Durations of the rule checker's runs after the edits (`toc:lint` measures). */
+  lint: number[];
+  /** Their cost on the page's main thread (`toc:lint-main` measures: all of it when lint runs there). */
+  lintMain: number[];
+  tidy: TidyMeasurement;
+}
+
+interface TidyMeasurement {
+  total: number;
+  /** How many progress values the status line showed while the layout ran. */
+  progress: number;
+  /** Longest frame-to-frame time and long task while the worker ran, and over the whole run (applying the result included). */
+  runningFrame: number;
+  runningTask: number;
+  wholeFrame: number;
 }
 
 function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+}
+
+/**
+ * A programme of exactly `nodes` nodes and `edges` edges: bench/programme.ts's workstreams, trimmed
+ * to size, then more of the cross-links real programmes have between neighbouring workstreams.
+ */
+export function programmeOfSize(nodes: number, edges: number): Model {
+  let size = nodes;
+  let model = generateProgramme(size);
+  while (model.nodes.length < nodes) model = generateProgramme((size += 24));
+  const kept = new Set(model.nodes.slice(0, nodes).map((n) => n.id));
+  const list = model.edges.filter((e) => kept.has(e.source) && kept.has(e.target)).slice(0, edges);
+  const byId = new Map(model.nodes.filter((n) => kept.has(n.id)).map((n) => [n.id, n]));
+  const streams = new Map<string, string[]>();
+  for (const id of kept) {
+    const stream = /^w(\d+)-/.exec(id)?.[1];
+    if (stream) streams.set(stream, [...(streams.get(stream) ?? []), id]);
+  }
+  const streamIds = [...streams.keys()];
+  const rand = random(11);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+  const seen = new Set(list.map((e) => `${e.kind} ${e.source} ${e.target}`));
+  const CROSS: TocEdge['kind'][] = ['leads-to', 'participates-in', 'enables', 'measures'];
+  while (list.length < edges) {
+    const i = Math.floor(rand() * streamIds.length);
+    const near = streamIds[Math.max(0, i - 1 - Math.floor(rand() * 2))]!;
+    const source = byId.get(pick(streams.get(streamIds[i]!)!))!;
+    const target = byId.get(pick(streams.get(near)!))!;
+    const kind = edgeKindsBetween(source.kind, target.kind).find((k) => CROSS.includes(k));
+    const key = `${kind} ${source.id} ${target.id}`;
+    if (!kind || source === target || seen.has(key)) continue;
+    seen.add(key);
+    list.push({ id: `x${list.length}`, kind, source: source.id, target: target.id } as TocEdge);
+  }
+  return { ...model, title: `Generated programme of ${nodes} nodes`, nodes: [...byId.values()], edges: list };
 }
 
 /** Opens the model through the page's file input and waits until every node is in the DOM. */
@@ -38,20 +101,23 @@ async function measureOpen(page: Page, file: string, nodes: number): Promise<num
   return page.evaluate(() => performance.now() - (window as unknown as { __chosen: number }).__chosen);
 }
 
+// Strings, not functions, for the page: tsx would wrap named inner functions in a helper the page lacks.
+const START_FRAMES = `(() => {
+  window.__frames = [];
+  window.__recording = true;
+  let last = performance.now();
+  const tick = (now) => {
+    window.__frames.push(now - last);
+    last = now;
+    if (window.__recording) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_FRAMES = `(() => { window.__recording = false; return window.__frames.slice(1); })()`;
+
 /** Frame-to-frame times while the pointer pans the canvas and the wheel zooms it. */
 async function measureFrames(page: Page): Promise<number[]> {
-  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__recording = true;
-    let last = performance.now();
-    const tick = (now) => {
-      window.__frames.push(now - last);
-      last = now;
-      if (window.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
+  await page.evaluate(START_FRAMES);
   const pane = await page.locator('.react-flow__pane').boundingBox();
   if (!pane) throw new Error('no React Flow pane');
   const cx = pane.x + pane.width / 2;
@@ -63,14 +129,107 @@ async function measureFrames(page: Page): Promise<number[]> {
     await page.mouse.up();
     for (let step = 0; step < 10; step++) await page.mouse.wheel(0, step < 5 ? -120 : 120);
   }
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(1);
-  });
+  return (await page.evaluate(STOP_FRAMES)) as number[];
 }
 
-async function measure(url: string, file: string, nodes: number): Promise<Measurement> {
+/**
+ * Selects a node in view and types in the inspector's label field at a brisk typist's pace (a pause
+ * after each word, when the rule checker gets its turn): per key, the time from keydown until the
+ * first frame after the node on the canvas shows the character.
+ */
+async function measureTyping(page: Page): Promise<number[]> {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  for (let step = 0; step < 8; step++) await page.mouse.wheel(0, -120);
+  await page.waitForTimeout(500);
+  const point = (await page.evaluate(`(() => {
+    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+    for (const node of document.querySelectorAll('.react-flow__node')) {
+      const r = node.getBoundingClientRect();
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      if (x < pane.left + 40 || y < pane.top + 40 || x > pane.right - 40 || y > pane.bottom - 40 || r.width < 8) continue;
+      if (document.elementFromPoint(x, y)?.closest('.react-flow__node') === node) return { x, y };
+    }
+    return null;
+  })()`)) as { x: number; y: number } | null;
+  if (!point) throw new Error('no node in view to select');
+  await page.mouse.click(point.x, point.y);
+  const field = page.locator('#inspector-label');
+  await field.waitFor();
+  await field.click();
+  await field.press('End');
+  await page.evaluate(`(() => {
+    window.__keys = [];
+    window.__pending = null;
+    const node = document.querySelector('.react-flow__node.selected');
+    document.getElementById('inspector-label').addEventListener('keydown', (e) => { window.__pending = e.timeStamp; }, { capture: true });
+    new MutationObserver(() => {
+      const start = window.__pending;
+      if (start === null) return;
+      window.__pending = null;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => window.__keys.push(performance.now() - start);
+        channel.port2.postMessage(0);
+      });
+    }).observe(node, { subtree: true, childList: true, characterData: true });
+  })()`);
+  for (const [i, char] of [...TYPED].entries()) {
+    await page.keyboard.press(char === ' ' ? 'Space' : char);
+    await page.waitForFunction((n) => (window as unknown as { __keys: number[] }).__keys.length > n, i, { timeout: 10_000 });
+    await page.waitForTimeout(char === ' ' || char === ',' ? 400 : 100);
+  }
+  await page.waitForTimeout(1500);
+  return (await page.evaluate('window.__keys')) as number[];
+}
+
+/** Durations of the performance measures the editor recorded under `name`. */
+async function measures(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
+}
+
+/** Tidy layout from the toolbar, with the main thread watched (frames and long tasks) until it is done. */
+async function measureTidy(page: Page): Promise<TidyMeasurement> {
+  await page.keyboard.press('Escape');
+  await page.evaluate(`(() => {
+    window.__tidy = { frames: [], tasks: [], progress: new Set(), start: performance.now(), applied: 0 };
+    const tidy = window.__tidy;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tidy.tasks.push({ at: e.startTime, end: e.startTime + e.duration, duration: e.duration });
+    }).observe({ type: 'longtask' });
+    let last = performance.now();
+    const tick = (now) => {
+      const status = document.querySelector('.layout-status');
+      const state = status?.getAttribute('data-state');
+      tidy.frames.push({ at: now, duration: now - last, running: state === 'running' });
+      last = now;
+      const bar = status?.querySelector('progress');
+      if (bar) tidy.progress.add(bar.value);
+      if (state === 'done' || state === 'failed') { tidy.end = now; tidy.state = state; return; }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Tidy layout', exact: true }).click();
+  await page.waitForFunction('window.__tidy.end !== undefined', undefined, { timeout: 300_000 });
+  await page.waitForTimeout(200);
+  return (await page.evaluate(`(() => {
+    const tidy = window.__tidy;
+    if (tidy.state !== 'done') throw new Error('Tidy layout ' + tidy.state + ': ' + document.querySelector('.layout-status').textContent);
+    const running = tidy.frames.filter((f) => f.running);
+    const from = running[0]?.at ?? tidy.start, to = running.at(-1)?.at ?? tidy.end;
+    return {
+      total: tidy.end - tidy.start,
+      progress: tidy.progress.size,
+      runningFrame: Math.max(0, ...running.slice(1).map((f) => f.duration)),
+      runningTask: Math.max(0, ...tidy.tasks.filter((t) => t.at >= from && t.end <= to).map((t) => t.duration)),
+      wholeFrame: Math.max(0, ...tidy.frames.slice(1).map((f) => f.duration)),
+    };
+  })()`)) as TidyMeasurement;
+}
+
+async function measure(url: string, file: string, nodes: number, editor: boolean): Promise<Measurement> {
   const { context, close } = await launchBrowser();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -79,31 +238,38 @@ async function measure(url: string, file: string, nodes: number): Promise<Measur
     const open = await measureOpen(page, file, nodes);
     await page.waitForTimeout(500);
     const frames = await measureFrames(page);
-    return { open, frames };
+    if (!editor) return { open, frames };
+    const keys = await measureTyping(page);
+    const lint = await measures(page, 'toc:lint');
+    const lintMain = await measures(page, 'toc:lint-main');
+    const tidy = await measureTidy(page);
+    return { open, frames, extras: { keys, lint, lintMain, tidy } };
   } finally {
     await close();
   }
 }
 
-export async function benchEditor(size = 1_000, runs = 3): Promise<void> {
+export async function benchEditor(nodes = 2_000, edges = 4_000, runs = 3, baseline?: string): Promise<void> {
   await build({ configFile: path.join(REPO, 'src/editor/vite.config.ts'), logLevel: 'warn' });
   await build({ configFile: path.join(REPO, 'bench/browser/vite.config.ts'), logLevel: 'warn' });
-  const model = placeUnpositioned(generateModel(size));
+  const model = placeUnpositioned(programmeOfSize(nodes, edges));
   const dir = mkdtempSync(path.join(tmpdir(), 'toc-bench-model-'));
   const file = path.join(dir, 'bench.toc.json');
   writeFileSync(file, serializeModel(model));
-  const editor = await serveBuild(WEB_ROOT);
-  const bare = await serveBuild(path.join(REPO, 'dist/bench-bare'));
+  const pages = [
+    { name: 'bare React Flow', server: await serveBuild(BARE_ROOT), editor: false },
+    { name: 'ToC Studio', server: await serveBuild(WEB_ROOT), editor: true },
+    ...(baseline ? [{ name: `ToC Studio (${path.basename(baseline)})`, server: await serveBuild(path.resolve(baseline)), editor: true }] : []),
+  ];
   try {
-    const results: Record<'bare React Flow' | 'ToC Studio', Measurement[]> = { 'bare React Flow': [], 'ToC Studio': [] };
-    // Alternate the two so machine load affects both alike.
+    const results = new Map<string, Measurement[]>(pages.map((p) => [p.name, []]));
+    // Alternate the pages so machine load affects each alike.
     for (let run = 0; run < runs; run++) {
-      results['bare React Flow'].push(await measure(bare.url, file, model.nodes.length));
-      results['ToC Studio'].push(await measure(editor.url, file, model.nodes.length));
+      for (const p of pages) results.get(p.name)!.push(await measure(p.server.url, file, model.nodes.length, p.editor));
     }
-    const summary = Object.entries(results).map(([name, list]) => {
+    const summary = [...results].map(([name, list]) => {
       const frames = list.flatMap((m) => m.frames);
-      return { name, open: median(list.map((m) => m.open)), p50: percentile(frames, 50), p95: percentile(frames, 95) };
+      return { name, list, open: median(list.map((m) => m.open)), p50: percentile(frames, 50), p95: percentile(frames, 95) };
     });
     const base = summary[0]!;
     printTable(
@@ -117,9 +283,35 @@ export async function benchEditor(size = 1_000, runs = 3): Promise<void> {
         'p95 ratio': `${(s.p95 / base.p95).toFixed(2)}×`,
       })),
     );
+    printTable(
+      `Editing the same model (editor only, ${runs} runs): typing "${TYPED}" in a node's label (target ≤ 50 ms a key), the rule checker after each change, Tidy layout in its worker`,
+      summary
+        .filter((s) => s.list[0]!.extras)
+        .map((s) => {
+          const extras = s.list.map((m) => m.extras!);
+          const keys = extras.flatMap((e) => e.keys);
+          const tidy = extras.map((e) => e.tidy);
+          return {
+            page: s.name,
+            'key p50': ms(percentile(keys, 50)),
+            'key p95': ms(percentile(keys, 95)),
+            'key max': ms(Math.max(...keys)),
+            'lint p50 (runs)': `${ms(percentile(extras.flatMap((e) => e.lint), 50))} (${extras.flatMap((e) => e.lint).length})`,
+            'lint on main thread p50': ms(percentile(extras.flatMap((e) => e.lintMain), 50)),
+            'tidy total': ms(median(tidy.map((t) => t.total))),
+            'progress values shown': tidy.map((t) => t.progress).join(', '),
+            'longest frame / task while laying out': `${ms(Math.max(...tidy.map((t) => t.runningFrame)))} / ${ms(Math.max(...tidy.map((t) => t.runningTask)))}`,
+            'longest frame incl. applying': ms(Math.max(...tidy.map((t) => t.wholeFrame))),
+          };
+        }),
+    );
   } finally {
-    await editor.close();
-    await bare.close();
+    for (const p of pages) await p.server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, baseline: { type: 'string' } } });
+  await benchEditor(2_000, 4_000, Number(values.runs), values.baseline);
 }

@@ -66,6 +66,8 @@ export class EditorController {
   private pasteCount = 0;
   private noticeId = 0;
   private lintTimer: ReturnType<typeof setTimeout> | undefined;
+  private lintRunning = false;
+  private lintAgain = false;
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
   private lastSerialized: { doc: unknown; text: string } | undefined;
   /** The document last seen by autosave and lint (selection changes are not edits). */
@@ -142,14 +144,38 @@ export class EditorController {
   }
 
   private runLint() {
-    if (!this.lintModule) return;
-    try {
-      const { findings, doc } = this.store.getState();
-      const next = reconcileFindings(findings, this.lintModule.lint(modelFromDoc(doc)));
-      if (next !== findings) this.store.setFindings(next);
-    } catch (error) {
-      console.error('lint failed', error);
+    const module = this.lintModule;
+    if (!module) return;
+    // One check at a time; a change made meanwhile is checked when it ends.
+    if (this.lintRunning) {
+      this.lintAgain = true;
+      return;
     }
+    this.lintRunning = true;
+    // Measured (bench/editor.ts reads these): the check itself, and what it costs the main thread.
+    const start = performance.now();
+    const { doc } = this.store.getState();
+    const job = module.lint(modelFromDoc(doc));
+    const sent = performance.now() - start;
+    job
+      .then(({ findings: result, ms }) => {
+        performance.measure('toc:lint', { start, duration: ms });
+        const applied = performance.now();
+        const { findings, doc: now } = this.store.getState();
+        // Findings of a document since changed would be stale; its own check is coming.
+        if (now !== doc) return;
+        const next = reconcileFindings(findings, result);
+        if (next !== findings) this.store.setFindings(next);
+        performance.measure('toc:lint-main', { start: applied, duration: sent + performance.now() - applied });
+      })
+      .catch((error: unknown) => console.error('lint failed', error))
+      .finally(() => {
+        this.lintRunning = false;
+        if (this.lintAgain) {
+          this.lintAgain = false;
+          this.runLint();
+        }
+      });
   }
 
   // --- autosave and unsaved changes ------------------------------------------------------------
@@ -173,7 +199,10 @@ export class EditorController {
     // Serialising is left to the flush: a burst of typing costs one write, not one per key.
     const { autosave } = this.ui.getState().file;
     if (autosave !== 'pending' && autosave !== 'paused') this.setFile({ autosave: 'pending' });
-    this.autosaveTimer = setTimeout(this.flushAutosave, AUTOSAVE_DELAY_MS);
+    // Writing a large model holds the main thread for a while (serialising, then IndexedDB's copy):
+    // it waits for a longer pause, 1 ms more per kB written last time (about 1 s at 2,000 nodes).
+    const delay = Math.min(2000, AUTOSAVE_DELAY_MS + (this.lastSerialized?.text.length ?? 0) / 1000);
+    this.autosaveTimer = setTimeout(this.flushAutosave, delay);
   }
 
   flushAutosave = () => {
@@ -184,7 +213,8 @@ export class EditorController {
     if (file.dirty !== (text !== file.savedText)) this.setFile({ dirty: text !== file.savedText });
     if (!this.ownsWorkingCopy) return this.setFile({ autosave: 'paused' });
     writeWorkingCopy({ text, savedText: file.savedText, fileName: file.name, handle: file.handle, disk: file.disk, time: Date.now() }).then(
-      () => this.serialized() === text && this.setFile({ autosave: 'saved' }),
+      // Saved only if nothing changed meanwhile, found without serialising again (typing may go on).
+      () => this.lastSerialized?.doc === this.store.getState().doc && this.lastSerialized.text === text && this.setFile({ autosave: 'saved' }),
       () => this.setFile({ autosave: 'failed' }),
     );
   };

@@ -1,6 +1,6 @@
 // The inspector: the selected node or link with every attribute of its kind (fields generated from
 // the schemas), or the model's settings when nothing is selected.
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import {
   APPROACHES,
   EDGE_KINDS,
@@ -29,7 +29,6 @@ import {
   updateNode,
 } from '../commands';
 import { EDGE_VERBS, thirdPerson } from '../connect';
-import type { Doc } from '../doc';
 import { edgeAttributeFields, humanise, nodeAttributeFields, type FieldSpec } from '../fields';
 import { useController, useEditor, useUi } from './context';
 import { togglePathway } from '../reading';
@@ -143,15 +142,16 @@ function NodeInspector({ node }: { node: TocNode }) {
 
 function NodeLinks({ node }: { node: TocNode }) {
   const controller = useController();
-  const doc = useEditor((s) => s.doc);
-  const links = [...doc.edges.values()].filter((e) => e.source === node.id || e.target === node.id);
+  const nodes = useEditor((s) => s.doc.nodes);
+  const edges = useEditor((s) => s.doc.edges);
+  const links = useMemo(() => [...edges.values()].filter((e) => e.source === node.id || e.target === node.id), [edges, node.id]);
   return (
     <Group title={`Links (${links.length})`}>
       {links.length > 0 && (
         <ul className="link-list">
           {links.map((edge) => {
             const outgoing = edge.source === node.id;
-            const other = doc.nodes.get(outgoing ? edge.target : edge.source);
+            const other = nodes.get(outgoing ? edge.target : edge.source);
             const text = outgoing
               ? `${thirdPerson(EDGE_VERBS[edge.kind])} “${other?.label}”`
               : `“${other?.label}” ${thirdPerson(EDGE_VERBS[edge.kind])} this`;
@@ -165,19 +165,43 @@ function NodeLinks({ node }: { node: TocNode }) {
           })}
         </ul>
       )}
-      <AddLink node={node} doc={doc} />
+      <AddLink node={node} />
     </Group>
   );
 }
 
+/**
+ * The nodes a link from this one can go to, as the same array while none of them changed: typing in
+ * this node's label must not rebuild a list of every other node (2,000 options in a large model).
+ */
+function useLinkCandidates(node: TocNode): readonly TocNode[] {
+  const nodes = useEditor((s) => s.doc.nodes);
+  const cache = useRef<readonly TocNode[]>([]);
+  return useMemo(() => {
+    const linkable = new Set(NODE_KINDS.filter((kind) => edgeKindsBetween(node.kind, kind).length > 0));
+    const next = [...nodes.values()].filter((other) => other.id !== node.id && linkable.has(other.kind));
+    const previous = cache.current;
+    if (next.length === previous.length && next.every((other, i) => other === previous[i])) return previous;
+    return (cache.current = next);
+  }, [nodes, node.id, node.kind]);
+}
+
+const NodeOptions = memo(function NodeOptions({ nodes }: { nodes: readonly TocNode[] }) {
+  return nodes.map((other) => (
+    <option key={other.id} value={other.id}>
+      {nodeTag(other)}: {other.label}
+    </option>
+  ));
+});
+
 /** The keyboard way to connect: choose a node and a kind instead of dragging a handle. */
-function AddLink({ node, doc }: { node: TocNode; doc: Doc }) {
+function AddLink({ node }: { node: TocNode }) {
   const controller = useController();
   const [target, setTarget] = useState('');
   const [kind, setKind] = useState<EdgeKind | ''>('');
   const id = useId();
-  const candidates = [...doc.nodes.values()].filter((other) => other.id !== node.id && edgeKindsBetween(node.kind, other.kind).length > 0);
-  const targetNode = doc.nodes.get(target);
+  const candidates = useLinkCandidates(node);
+  const targetNode = target ? candidates.find((other) => other.id === target) : undefined;
   const kinds = targetNode ? edgeKindsBetween(node.kind, targetNode.kind) : [];
   const chosen = kinds.length === 1 ? kinds[0] : kinds.includes(kind as EdgeKind) ? (kind as EdgeKind) : undefined;
   if (candidates.length === 0) return <p className="hint">Nothing in the model can be linked from this {NODE_STYLES[node.kind].name}.</p>;
@@ -187,11 +211,7 @@ function AddLink({ node, doc }: { node: TocNode; doc: Doc }) {
         <label htmlFor={`${id}-target`}>Add a link to</label>
         <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value="">— choose a node —</option>
-          {candidates.map((other) => (
-            <option key={other.id} value={other.id}>
-              {nodeTag(other)}: {other.label}
-            </option>
-          ))}
+          <NodeOptions nodes={candidates} />
         </select>
       </div>
       {kinds.length > 1 && (
