@@ -1,11 +1,10 @@
 // The editor's first download stays small (≤ 300 kB gzipped JavaScript) and the large libraries
 // arrive on first use: read from the build under test, then watched on the network in Chromium.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseBuild, FIRST_DOWNLOAD_TARGET_KB, FORBIDDEN_LIBRARIES, LAZY_LIBRARIES, type BuildReport } from '../../bench/bundle';
-import { openEditorSession, type EditorSession } from './browser';
+import { downloadExport, openEditorSession, type EditorSession } from './browser';
 import { WEB_ROOT } from './server';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -32,13 +31,6 @@ async function openExportDialog() {
 }
 
 const tidyLayout = () => page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Tidy layout', exact: true }).click();
-
-async function exportAs(label: string): Promise<Buffer> {
-  await exportDialog().getByLabel('Format').selectOption({ label });
-  const download = page.waitForEvent('download');
-  await exportDialog().getByRole('button', { name: 'Download', exact: true }).click();
-  return readFileSync((await (await download).path())!);
-}
 
 beforeAll(async () => {
   report = analyseBuild(WEB_ROOT);
@@ -82,26 +74,30 @@ describe.sequential('the editor download', () => {
   });
 
   it('shows "Preparing export…" while the export code arrives, then exports', async () => {
-    const slow = async (route: Route) => {
-      await new Promise((resolve) => setTimeout(resolve, 800));
+    // The export code is held back until the test has seen the waiting state.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = async (route: Route) => {
+      await released;
       await route.continue();
     };
-    await page.context().route(isLazyScript, slow);
+    await page.context().route(isLazyScript, held);
     await openExportDialog();
     const preparing = exportDialog().getByRole('button', { name: 'Preparing export…' });
     await preparing.waitFor();
     expect(await preparing.isDisabled()).toBe(true);
-    const svg = (await exportAs('SVG drawing')).toString('utf8');
+    release();
+    const svg = (await downloadExport(page, 'SVG drawing')).toString('utf8');
     expect(svg).toMatch(/^<\?xml|^<svg/);
-    await page.context().unroute(isLazyScript, slow);
+    await page.context().unroute(isLazyScript, held);
     expect(fetchedLibraries()).toEqual([]);
   });
 
   it('fetches docx for a DOCX export, and jsPDF with svg2pdf.js for a PDF', async () => {
-    const docx = await exportAs('Word (DOCX) narrative');
+    const docx = await downloadExport(page, 'Word (DOCX) narrative');
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(fetchedLibraries()).toEqual(['docx']);
-    const pdf = await exportAs('PDF for print');
+    const pdf = await downloadExport(page, 'PDF for print');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(fetchedLibraries()).toEqual(['docx', 'jsPDF', 'svg2pdf.js']);
     await exportDialog().getByRole('button', { name: 'Close' }).click();
