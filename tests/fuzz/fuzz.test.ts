@@ -31,6 +31,9 @@ describe('mutation fuzzer', () => {
       'validate: wrote to stderr: TypeError: x is undefined\n    at f (/a.js:1:2)\n',
     ]);
     expect(reasonsFor({ command: 'lint', status: 134, stdout: '', stderr: '' }, file)).toEqual(['lint: exit code 134']);
+    expect(reasonsFor({ command: 'lint', status: 2, stdout: `${file}\n  fatal  (file)  broken\n`, stderr: '' }, file)).toEqual([
+      'lint: a problem without line:col:   fatal  (file)  broken',
+    ]);
     expect(reasonsFor({ command: 'validate', status: 1, stdout: `${file}  nodes[0]  bad\n`, stderr: '' }, file)).toEqual([
       `validate: a problem without file:line:col: ${file}  nodes[0]  bad`,
     ]);

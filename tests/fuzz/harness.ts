@@ -80,8 +80,9 @@ function lintReasons(outcome: Outcome, file: string): string[] {
   const lines = outcome.stdout.split('\n');
   if (outcome.status === 2) {
     if (lines[0] !== file) reasons.push('lint: the report does not start with the file name');
-    const fatal = lines.filter((line) => /^\s+\d+:\d+\s+fatal\s/.test(line));
-    if (fatal.length === 0) reasons.push('lint: exit 2 without a located fatal problem');
+    const fatal = lines.filter((line) => /\sfatal\s/.test(line));
+    if (fatal.length === 0) reasons.push('lint: exit 2 without a fatal problem');
+    for (const line of fatal.filter((l) => !/^\s+\d+:\d+\s+fatal\s/.test(l))) reasons.push(`lint: a problem without line:col: ${line.slice(0, 200)}`);
   }
   if (outcome.stderr !== '') reasons.push(`lint: wrote to stderr: ${outcome.stderr.slice(0, 200)}`);
   return reasons;

@@ -19,7 +19,7 @@ function options() {
     options: {
       cases: { type: 'string', default: '10000' },
       seed: { type: 'string', default: String(Date.now() % 1_000_000) },
-      'time-limit': { type: 'string', default: '600' },
+      'time-limit': { type: 'string', default: '1200' },
       case: { type: 'string' },
     },
   });
