@@ -2,12 +2,22 @@
 // a time (lint-worker.ts). The worker is a second bundle beside dist/toc.mjs holding only loading
 // and the rules (about 1.3 MB of 5.5 MB), so a worker starts in about half the time.
 import { Worker } from 'node:worker_threads';
+import type { TextPosition } from '../model';
 import type { FileResult } from '../lint/formatters';
 import { UsageError } from './command';
 import { checkerFailed, fatalResult, type LintSettings } from './lint-files';
 
 export type WorkerRequest = { index: number; file: string };
-export type WorkerReply = { ready: true } | { index: number; result: FileResult } | { index: number; usageError: string };
+export type WorkerReply = { ready: true } | { index: number; result: string } | { index: number; usageError: string };
+
+// Results travel as JSON text: on the main thread, which every result passes through, JSON.parse
+// is several times cheaper than the structured-clone reader for these many small objects.
+export const encodeResult = (result: FileResult) => JSON.stringify({ ...result, locations: [...result.locations] });
+
+function decodeResult(text: string): FileResult {
+  const result = JSON.parse(text) as Omit<FileResult, 'locations'> & { locations: [string, TextPosition][] };
+  return { ...result, locations: new Map(result.locations) };
+}
 
 const WORKER_URL = new URL('./toc-lint-worker.mjs', import.meta.url);
 
@@ -64,7 +74,7 @@ export function lintInWorkers(files: readonly string[], settings: LintSettings, 
           return;
         }
         sent.shift();
-        if ('result' in reply) results[reply.index] = reply.result;
+        if ('result' in reply) results[reply.index] = decodeResult(reply.result);
         else usageErrors.set(reply.index, reply.usageError);
         feed();
       });

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from './command';
 import { ConfigFinder } from './config';
 import { lintFile, type LintSettings } from './lint-files';
-import type { WorkerReply, WorkerRequest } from './lint-pool';
+import { encodeResult, type WorkerReply, type WorkerRequest } from './lint-pool';
 
 const port = parentPort!;
 const settings = workerData as LintSettings;
@@ -16,7 +16,7 @@ let queue = Promise.resolve();
 port.on('message', ({ index, file }: WorkerRequest) => {
   queue = queue.then(() =>
     lintFile(file, settings, configs).then(
-      (result) => reply({ index, result }),
+      (result) => reply({ index, result: encodeResult(result) }),
       (error: unknown) => {
         // lintFile throws only a broken toc.config.json; anything else is a crash the pool reports.
         if (!(error instanceof UsageError)) throw error;

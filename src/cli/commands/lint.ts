@@ -95,9 +95,10 @@ function parseJobs(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-// Below this many bytes in all, starting workers (about 0.15 s each) costs more than it saves
-// (measured by bench/lint-files.ts).
-const POOL_MIN_BYTES = 2_000_000;
+// Below this many bytes in all, workers cost more than they save: each takes about 0.16 s to
+// start and a pool spends about 30% more CPU per file (sending results), against about 0.14 s of
+// linting per MB (bench/lint-files.ts), so on 2 idle cores the pool pays from about 4 MB.
+const POOL_MIN_BYTES = 4_000_000;
 
 async function worthAPool(files: readonly string[]): Promise<boolean> {
   if (files.length < 2 || availableParallelism() < 2) return false;
