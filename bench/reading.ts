@@ -35,5 +35,5 @@ export function benchReading(sizes: number[]): void {
       ratio: `${(view / index).toFixed(2)}× GraphIndex`,
     };
   });
-  printTable('Reading view (target: 2k nodes well inside a frame; linear, so the ratio stays flat)', rows);
+  printTable('Reading view beside building its GraphIndex (each query one linear pass: the ratio should stay flat as models grow)', rows);
 }
