@@ -24,12 +24,14 @@ const characters = (value: string) => {
   for (const _ of value) count++;
   return count;
 };
-const text = (max: number) =>
+/** Short text such as a label; `longer` says where longer text belongs. */
+const text = (max: number, longer: string) =>
   z
     .string()
     .min(1)
     .refine((value) => value.length <= max || characters(value) <= max, {
-      error: (issue) => `is ${characters(issue.input as string).toLocaleString('en')} characters long; at most ${max} are allowed`,
+      error: (issue) =>
+        `is ${characters(issue.input as string).toLocaleString('en')} characters long; at most ${max} are allowed, so shorten it (longer text belongs in ${longer})`,
     })
     .meta({ maxLength: max });
 const freeForm = z.record(z.string(), z.unknown());
@@ -37,7 +39,7 @@ const coordinate = z.number().min(-MAX_COORDINATE).max(MAX_COORDINATE);
 
 const nodeBase = {
   id,
-  label: text(MAX_LABEL_LENGTH),
+  label: text(MAX_LABEL_LENGTH, 'the description'),
   description: z.string().optional(),
   position: z.strictObject({ x: coordinate, y: coordinate }).optional(),
   pinned: z.boolean().optional(),
@@ -227,7 +229,7 @@ export const LintSettings = z.strictObject({
 export const Model = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(SCHEMA_VERSION),
-  title: text(MAX_LABEL_LENGTH),
+  title: text(MAX_LABEL_LENGTH, 'the summary'),
   summary: z.string().optional(),
   problem: z.string().optional(),
   narrative: z.string().optional(),

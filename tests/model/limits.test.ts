@@ -64,11 +64,11 @@ describe('label length limit', () => {
 
   it('counts characters, so 200 emoji fit and 201 do not', () => {
     expect(problemLines(withLabel('🏥'.repeat(LIMITS.maxLabelLength)))).toEqual([]);
-    expect(problemLines(withLabel('🏥'.repeat(LIMITS.maxLabelLength + 1)))).toEqual(['1:86  nodes[0].label  is 201 characters long; at most 200 are allowed']);
+    expect(problemLines(withLabel('🏥'.repeat(LIMITS.maxLabelLength + 1)))).toEqual(['1:86  nodes[0].label  is 201 characters long; at most 200 are allowed, so shorten it (longer text belongs in the description)']);
   });
 
   it('applies to the title too', () => {
     const text = JSON.stringify({ ...modelOf([], []), title: 'T'.repeat(250) });
-    expect(problemLines(text)).toEqual(['1:20  title  is 250 characters long; at most 200 are allowed']);
+    expect(problemLines(text)).toEqual(['1:20  title  is 250 characters long; at most 200 are allowed, so shorten it (longer text belongs in the summary)']);
   });
 });
