@@ -408,7 +408,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): PendingProblem[]
     case 'too_big': {
       if (issue.origin === 'string' && issue.code === 'too_small') return one('must not be empty');
       if (issue.origin === 'number' && (key === 'x' || key === 'y')) {
-        return one(`${describe(value)} is outside the canvas; positions must lie within ±${MAX_COORDINATE.toLocaleString('en')}`);
+        return one(`${describe(value)} is outside the canvas; positions must lie within ±${LIMITS.maxCoordinate.toLocaleString('en')}`);
       }
       const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
       return one(`${describe(value)} is out of range; expected ${bound}`);
