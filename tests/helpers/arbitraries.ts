@@ -1,12 +1,23 @@
 // fast-check generators of valid models: every node and edge kind, random optional attributes,
-// user text with markup, emoji and right-to-left script, and edges between existing nodes.
+// user text with markup, emoji, right-to-left script, bidi overrides, controls and lone surrogates, and
+// edges between existing nodes.
 import fc from 'fast-check';
 import * as V from '../../src/model/vocabulary';
 import type { Model, TocEdge, TocNode } from '../../src/model';
 
 const userText = fc.oneof(
   fc.string({ minLength: 1, maxLength: 40 }),
-  fc.constantFrom('<script>alert(1)</script>', 'Peer review & "feedback"', 'تحسين الجودة', '🏥 Safer wards', 'a\u200bb'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    'Peer review & "feedback"',
+    'تحسين الجودة',
+    '🏥 Safer wards',
+    'a\u200bb',
+    '\u202eoverride\u202c',
+    'two\nlines\ttab',
+    'nul\u0000bell\u0007',
+    'lone \ud800 half',
+  ),
 );
 const label = userText.filter((s) => s.length <= 200);
 const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
