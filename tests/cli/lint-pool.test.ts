@@ -1,9 +1,9 @@
 // `toc lint` in worker threads (src/cli/lint-pool.ts) prints exactly what a serial run prints.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeModel } from '../../src/model';
 import { generateModel } from '../../bench/generate';
 import { generateProgramme } from '../../bench/programme';
@@ -12,10 +12,20 @@ import { CLI, INVALID_DIR } from '../helpers/paths';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'markdown', 'github'];
 
+const scratchDirs: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'toc-lint-pool-'));
+  scratchDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A directory of generated programmes (one with a suppression, some under a toc.config.json),
  * every invalid fixture, and two paths that cannot be read. */
 function corpus(): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'toc-lint-pool-'));
+  const dir = scratch();
   const strict = path.join(dir, 'strict');
   mkdirSync(strict);
   writeFileSync(path.join(strict, 'toc.config.json'), JSON.stringify({ rules: { 'measure-defined': 'error', 'problem-stated': 'off' } }));
@@ -34,7 +44,7 @@ function corpus(): string[] {
 /** A model of about 23 MB (inside the format's limits, beyond a 24 MB heap, and seconds of work)
  * first, so that the worker it kills also holds the next file, then three small ones. */
 function withBigModel(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'toc-lint-pool-'));
+  const dir = scratch();
   writeFileSync(path.join(dir, 'a-big.toc.json'), serializeModel(generateModel(60_000)));
   for (const name of ['b', 'c', 'd']) writeFileSync(path.join(dir, `${name}.toc.json`), serializeModel(generateProgramme(40)));
   return dir;
@@ -68,7 +78,7 @@ describe('toc lint --jobs', () => {
   });
 
   it('settings and a broken toc.config.json reach the workers as they reach a serial run', { timeout: 60_000 }, () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'toc-lint-pool-'));
+    const dir = scratch();
     for (let i = 0; i < 4; i++) writeFileSync(path.join(dir, `p${i}.toc.json`), serializeModel(generateProgramme(40, i + 1)));
     const options = ['--quiet', '--rule', 'outcomes-measured=off', '--fail-on', 'warning', dir];
     const serial = toc(['lint', '--jobs', '1', ...options]);
