@@ -86,7 +86,7 @@ async function main() {
       'validate exit codes': codes(status.validate),
       'lint exit codes': codes(status.lint),
       crashes: crashes.length,
-      'cases/s': (done / seconds).toFixed(0),
+      'cases/s': (done / seconds).toFixed(1),
       seconds: seconds.toFixed(1),
       'slowest case': slowest.index < 0 ? '-' : `#${slowest.index} ${slowest.ms.toFixed(0)} ms`,
     },
