@@ -60,13 +60,13 @@ export async function benchLintFiles(): Promise<void> {
     ]);
 
     // Where a pool starts to pay: the default stays in one process below POOL_MIN_BYTES (lint.ts).
-    const crossover = [10, 20, 50, 100, 200].map((count) => {
+    const crossover = [20, 100, 200, 400, 700].map((count) => {
       const dir = path.join(root, `few-${count}`);
       const size = writeProgrammes(dir, count, count);
       const [one, two] = compare(3, () => timeLint(['--jobs', '1', dir]), () => timeLint(['--jobs', '2', dir]));
       return { files: count, MB: (size / 1e6).toFixed(1), '--jobs 1': seconds(one), '--jobs 2': seconds(two), 'pool/one': `${(two / one).toFixed(2)}×` };
     });
-    printTable(`toc lint on fewer files: one process vs two workers (below 1.00× the pool pays; the default pools from 4 MB); load ${load()}`, crossover);
+    printTable(`toc lint on fewer files: one process vs two workers (below 1.00× the pool pays; the default pools from 32 MB); load ${load()}`, crossover);
 
     const settings = { overrideRules: {}, quiet: false, useConfig: false };
     const growth: Record<string, string | number>[] = [];

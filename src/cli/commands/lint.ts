@@ -96,9 +96,9 @@ function parseJobs(value: string | undefined): number | undefined {
 }
 
 // Below this many bytes in all, workers cost more than they save: each takes about 0.16 s to
-// start and a pool spends about 30% more CPU per file (sending results), against about 0.14 s of
-// linting per MB (bench/lint-files.ts), so on 2 idle cores the pool pays from about 4 MB.
-const POOL_MIN_BYTES = 4_000_000;
+// start, a pool spends about 35% more CPU per file (two heaps, sending results), and formatting
+// stays on one thread. On 2 cores a pool broke even only at about 40 MB (bench/lint-files.ts).
+const POOL_MIN_BYTES = 32_000_000;
 
 async function worthAPool(files: readonly string[]): Promise<boolean> {
   if (files.length < 2 || availableParallelism() < 2) return false;
