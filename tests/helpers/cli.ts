@@ -13,6 +13,8 @@ export function toc(args: string[], options: { cwd?: string; input?: string } = 
     cwd: options.cwd ?? REPO,
     input: options.input,
     encoding: 'utf8',
+    // Reports of big runs exceed spawnSync's 1 MB default, which would kill the child mid-report.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };

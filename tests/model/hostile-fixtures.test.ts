@@ -21,8 +21,8 @@ function transcript(file: string): string {
 }
 
 describe('hostile but valid fixtures', () => {
-  it('cover markup, right-to-left, emoji, invisible characters and huge text', () => {
-    expect(fixtures).toEqual(['emoji.toc.json', 'html-and-script.toc.json', 'huge-text.toc.json', 'invisible-characters-in-text.toc.json', 'right-to-left.toc.json']);
+  it('cover markup, right-to-left, emoji, invisible characters, terminal escapes and huge text', () => {
+    expect(fixtures).toEqual(['emoji.toc.json', 'html-and-script.toc.json', 'huge-text.toc.json', 'invisible-characters-in-text.toc.json', 'right-to-left.toc.json', 'terminal-escapes.toc.json']);
   });
 
   it.each(fixtures)('%s: validate and lint print exactly the expected output', (file) => {

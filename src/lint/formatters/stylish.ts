@@ -1,7 +1,7 @@
 // The default human format: findings grouped by file with line:col, then totals and counts per lesson.
 import { LESSONS } from '../lessons';
 import type { Lesson, Severity } from '../types';
-import { findingPosition, plural, type Formatter } from './types';
+import { findingPosition, plural, terminalText, type Formatter } from './types';
 
 const COLORS = { error: 31, warning: 33, info: 36, dim: 2, bold: 1, underline: 4 } as const;
 const SEVERITY_MARK: Record<Severity, string> = { error: '✕ error', warning: '! warning', info: 'i info' };
@@ -14,31 +14,31 @@ export const stylish: Formatter = (results, { color }) => {
 
   for (const result of results) {
     if (result.fatal) {
-      out.push(paint('underline', result.file));
+      out.push(paint('underline', terminalText(result.file)));
       for (const p of result.problems) {
-        out.push(`  ${`${p.line}:${p.column}`.padEnd(8)} ${paint('error', 'fatal')}  ${p.path || '(file)'}  ${p.message}`);
+        out.push(`  ${`${p.line}:${p.column}`.padEnd(8)} ${paint('error', 'fatal')}  ${p.path || '(file)'}  ${terminalText(p.message)}`);
       }
       total.error += 1;
       out.push('');
       continue;
     }
     if (result.findings.length === 0) continue;
-    out.push(paint('underline', result.file));
+    out.push(paint('underline', terminalText(result.file)));
     for (const finding of result.findings) {
       const { line, column } = findingPosition(result, finding);
       const where = `${line}:${column}`.padEnd(8);
       const lesson = finding.lesson === null ? '' : `lesson ${finding.lesson}  `;
       if (finding.suppressed) {
         total.suppressed++;
-        out.push(paint('dim', `  ${where} suppressed  ${finding.message}  ${finding.rule}  (${finding.suppressed.reason})`));
+        out.push(paint('dim', `  ${where} suppressed  ${terminalText(finding.message)}  ${finding.rule}  (${terminalText(finding.suppressed.reason)})`));
         continue;
       }
       total[finding.severity]++;
       const counts = byLesson.get(finding.lesson) ?? { error: 0, warning: 0, info: 0 };
       counts[finding.severity]++;
       byLesson.set(finding.lesson, counts);
-      out.push(`  ${where} ${paint(finding.severity, SEVERITY_MARK[finding.severity].padEnd(9))}  ${finding.message}  ${paint('dim', `${lesson}${finding.rule}`)}`);
-      out.push(paint('dim', `  ${' '.repeat(8)} ${' '.repeat(9)}  fix: ${finding.fix}`));
+      out.push(`  ${where} ${paint(finding.severity, SEVERITY_MARK[finding.severity].padEnd(9))}  ${terminalText(finding.message)}  ${paint('dim', `${lesson}${finding.rule}`)}`);
+      out.push(paint('dim', `  ${' '.repeat(8)} ${' '.repeat(9)}  fix: ${terminalText(finding.fix)}`));
     }
     out.push('');
   }

@@ -28,6 +28,15 @@ export interface FormatContext {
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
 
+// Control characters (ESC can rewrite a terminal), bidirectional overrides and isolates (they reorder
+// what is shown: "Trojan Source") and line or paragraph separators, all of which user text may hold.
+const TERMINAL_UNSAFE = /[\p{Cc}\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu;
+
+/** User text for a terminal: the unsafe characters above written as visible `\u{…}` escapes. */
+export function terminalText(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase()}}`);
+}
+
 export const MODEL_START: TextPosition = { line: 1, column: 1 };
 
 export function findingPosition(result: FileResult, finding: Finding): TextPosition {
