@@ -402,10 +402,12 @@ describe.sequential('the editor', () => {
     const label = page.getByLabel('Label', { exact: true });
     await label.fill('Autosaved label');
     await emptyCanvasClick();
-    await expect.poll(() => page.locator('.file-status__autosave').getAttribute('data-state')).toBe('saved');
+    // Generous waits: autosave and the restore after a reload are slow on a loaded machine.
+    const patiently = { timeout: 15_000 };
+    await expect.poll(() => page.locator('.file-status__autosave').getAttribute('data-state'), patiently).toBe('saved');
     await page.reload();
-    await expect.poll(() => page.locator('.notice', { hasText: /Restored your working copy of “Keystone ICU/ }).count()).toBe(1);
-    await expect.poll(() => node('[A-Z ·-]+', 'Autosaved label').count()).toBe(1);
+    await expect.poll(() => page.locator('.notice', { hasText: /Restored your working copy of “Keystone ICU/ }).count(), patiently).toBe(1);
+    await expect.poll(() => node('[A-Z ·-]+', 'Autosaved label').count(), patiently).toBe(1);
     expect(dialogs).toContain('beforeunload'); // unsaved changes: the browser asked before leaving
     await shot('08-restored');
   });
