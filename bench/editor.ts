@@ -180,7 +180,9 @@ async function measureTyping(page: Page): Promise<number[]> {
     await page.waitForFunction((n) => (window as unknown as { __keys: number[] }).__keys.length > n, i, { timeout: 10_000 });
     await page.waitForTimeout(char === ' ' || char === ',' ? 400 : 100);
   }
-  await page.waitForTimeout(1500);
+  // Long enough for what waits for a pause (the checker, the links' names, autosave) to finish, so
+  // that the layout measured next is measured alone.
+  await page.waitForTimeout(3000);
   return (await page.evaluate('window.__keys')) as number[];
 }
 
