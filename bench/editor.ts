@@ -30,6 +30,8 @@ interface Measurement {
 interface EditorExtras {
   /** Keydown to the first frame after the canvas shows the character, per key. */
   keys: number[];
+  /** Long tasks on the main thread in the 3 s after the last key (autosave, the links' names, the checker's findings). */
+  settleTasks: number[];
   /** Durations of the rule checker's runs after the edits (`toc:lint` measures). */
   lint: number[];
   /** Their cost on the page's main thread (`toc:lint-main` measures: all of it when lint runs there). */
@@ -137,7 +139,7 @@ async function measureFrames(page: Page): Promise<number[]> {
  * after each word, when the rule checker gets its turn): per key, the time from keydown until the
  * first frame after the node on the canvas shows the character.
  */
-async function measureTyping(page: Page): Promise<number[]> {
+async function measureTyping(page: Page): Promise<Pick<EditorExtras, 'keys' | 'settleTasks'>> {
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   await page.locator('.react-flow__controls-fitview').click();
   await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
@@ -181,9 +183,13 @@ async function measureTyping(page: Page): Promise<number[]> {
     await page.waitForTimeout(char === ' ' || char === ',' ? 400 : 100);
   }
   // Long enough for what waits for a pause (the checker, the links' names, autosave) to finish, so
-  // that the layout measured next is measured alone.
+  // that the layout measured next is measured alone; its long tasks are what a key typed then would wait for.
+  await page.evaluate(`(() => {
+    window.__settle = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__settle.push(e.duration); }).observe({ type: 'longtask' });
+  })()`);
   await page.waitForTimeout(3000);
-  return (await page.evaluate('window.__keys')) as number[];
+  return page.evaluate('({ keys: window.__keys, settleTasks: window.__settle })') as Promise<Pick<EditorExtras, 'keys' | 'settleTasks'>>;
 }
 
 /** Durations of the performance measures the editor recorded under `name`. */
@@ -241,11 +247,11 @@ async function measure(url: string, file: string, nodes: number, editor: boolean
     await page.waitForTimeout(500);
     const frames = await measureFrames(page);
     if (!editor) return { open, frames };
-    const keys = await measureTyping(page);
+    const typing = await measureTyping(page);
     const lint = await measures(page, 'toc:lint');
     const lintMain = await measures(page, 'toc:lint-main');
     const tidy = await measureTidy(page);
-    return { open, frames, extras: { keys, lint, lintMain, tidy } };
+    return { open, frames, extras: { ...typing, lint, lintMain, tidy } };
   } finally {
     await close();
   }
@@ -292,12 +298,14 @@ export async function benchEditor(nodes = 2_000, edges = 4_000, runs = 3, baseli
         .map((s) => {
           const extras = s.list.map((m) => m.extras!);
           const keys = extras.flatMap((e) => e.keys);
+          const settle = extras.flatMap((e) => e.settleTasks);
           const tidy = extras.map((e) => e.tidy);
           return {
             page: s.name,
             'key p50': ms(percentile(keys, 50)),
             'key p95': ms(percentile(keys, 95)),
             'key max': ms(Math.max(...keys)),
+            '3 s after typing: longest task / long tasks per run': `${ms(Math.max(0, ...settle))} / ${ms(median(extras.map((e) => e.settleTasks.reduce((a, b) => a + b, 0))))}`,
             'lint p50 (runs)': `${ms(percentile(extras.flatMap((e) => e.lint), 50))} (${extras.flatMap((e) => e.lint).length})`,
             'lint on main thread p50': ms(percentile(extras.flatMap((e) => e.lintMain), 50)),
             'tidy total': ms(median(tidy.map((t) => t.total))),

@@ -1,4 +1,5 @@
 // The working copy in IndexedDB: written after every change, read back after a reload or a crash.
+import { serializeModel, type Model } from '../model';
 import type { DiskStamp } from './file-io';
 
 const DB_NAME = 'toc-studio';
@@ -59,6 +60,24 @@ export async function writeWorkingCopy(copy: WorkingCopy): Promise<void> {
       throw error;
     }
   }
+}
+
+/** The working copy to write, all but its text. */
+export type CopyDetails = Omit<WorkingCopy, 'text'>;
+
+export interface SavedCopy {
+  text: string;
+  /** Why the working copy could not be written. */
+  failed?: string;
+}
+
+/** Serialises `model` and writes it as the working copy: on the page, or in the rule checker's worker. */
+export function saveWorkingCopy(model: Model, details: CopyDetails): Promise<SavedCopy> {
+  const text = serializeModel(model);
+  return writeWorkingCopy({ ...details, text }).then(
+    () => ({ text }),
+    (error: unknown) => ({ text, failed: error instanceof Error ? error.message : String(error) }),
+  );
 }
 
 const LOCK = 'toc-studio-working-copy';

@@ -3,7 +3,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { decodeModelBytes, parseModel, serializeModel, SCHEMA_VERSION, type EdgeKind, type Model, type NodeKind } from '../model';
 import { nodeSize } from '../render/text';
-import { claimWorkingCopy, readWorkingCopy, writeWorkingCopy } from './autosave';
+import { claimWorkingCopy, readWorkingCopy, writeWorkingCopy, type SavedCopy } from './autosave';
 import {
   addEdge,
   addNode,
@@ -199,25 +199,42 @@ export class EditorController {
     // Serialising is left to the flush: a burst of typing costs one write, not one per key.
     const { autosave } = this.ui.getState().file;
     if (autosave !== 'pending' && autosave !== 'paused') this.setFile({ autosave: 'pending' });
-    // Writing a large model holds the main thread for a while (serialising, then IndexedDB's copy):
-    // it waits for a longer pause, 1 ms more per kB written last time (about 1 s at 2,000 nodes).
+    // Writing a large model takes a while (serialising, then IndexedDB's copy; in the checker's worker
+    // when there is one): it waits for a longer pause, 1 ms more per kB written last time (about 1 s at 2,000 nodes).
     const delay = Math.min(2000, AUTOSAVE_DELAY_MS + (this.lastSerialized?.text.length ?? 0) / 1000);
-    this.autosaveTimer = setTimeout(this.flushAutosave, delay);
+    this.autosaveTimer = setTimeout(() => this.writeAutosave(true), delay);
   }
 
-  flushAutosave = () => {
+  /** Writes the working copy now (page hide, a save, a take-over): on this thread, so it is under way before the page goes. */
+  flushAutosave = () => this.writeAutosave(false);
+
+  /** In the background, the rule checker's worker serialises and writes (1 MB at 2,000 nodes), and hands back the text. */
+  private writeAutosave(inBackground: boolean) {
     clearTimeout(this.autosaveTimer);
     const { file } = this.ui.getState();
     if (file.autosave !== 'pending' && file.autosave !== 'paused') return;
-    const text = this.serialized();
-    if (file.dirty !== (text !== file.savedText)) this.setFile({ dirty: text !== file.savedText });
-    if (!this.ownsWorkingCopy) return this.setFile({ autosave: 'paused' });
-    writeWorkingCopy({ text, savedText: file.savedText, fileName: file.name, handle: file.handle, disk: file.disk, time: Date.now() }).then(
-      // Saved only if nothing changed meanwhile, found without serialising again (typing may go on).
-      () => this.lastSerialized?.doc === this.store.getState().doc && this.lastSerialized.text === text && this.setFile({ autosave: 'saved' }),
+    const { doc } = this.store.getState();
+    const details = { savedText: file.savedText, fileName: file.name, handle: file.handle, disk: file.disk, time: Date.now() };
+    let written: Promise<SavedCopy>;
+    if (inBackground && this.ownsWorkingCopy && this.lintModule && this.lastSerialized?.doc !== doc) {
+      written = this.lintModule.save(modelFromDoc(doc), details);
+    } else {
+      const text = this.serialized();
+      if (file.dirty !== (text !== file.savedText)) this.setFile({ dirty: text !== file.savedText });
+      if (!this.ownsWorkingCopy) return this.setFile({ autosave: 'paused' });
+      written = writeWorkingCopy({ ...details, text }).then(() => ({ text }));
+    }
+    written.then(
+      ({ text, failed }) => {
+        // Saved only if nothing changed meanwhile (typing may go on); the next write says otherwise.
+        if (this.store.getState().doc !== doc) return;
+        if (this.lastSerialized?.doc !== doc) this.lastSerialized = { doc, text };
+        const { savedText } = this.ui.getState().file;
+        this.setFile({ dirty: text !== savedText, autosave: failed ? 'failed' : 'saved' });
+      },
       () => this.setFile({ autosave: 'failed' }),
     );
-  };
+  }
 
   /** Another tab took over the working copy: this one stops writing it (its model stays on screen). */
   private onWorkingCopyTaken = () => {

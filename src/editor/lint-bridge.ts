@@ -3,11 +3,14 @@
 // on the main thread it would stall typing. Where no worker can be started, the checker is loaded
 // as its own chunk and runs on the main thread. No DOM types here, so Node tests can drive it.
 import type { Model, TocEdge, TocNode } from '../model';
-import { byId, delta, type Lessons, type LintRequest, type LintResponse, type LintResult } from './lint-protocol';
+import { saveWorkingCopy, type CopyDetails, type SavedCopy } from './autosave';
+import { byId, delta, type Lessons, type LintRequest, type LintResponse, type LintResult, type ModelChange } from './lint-protocol';
 import type { RuleMeta } from '../lint/types';
 
 export interface LintModule {
   lint(model: Model): Promise<LintResult>;
+  /** Serialises `model` and writes it as the working copy; resolves with the text even when the write failed. */
+  save(model: Model, copy: CopyDetails): Promise<SavedCopy>;
   lessons: Lessons;
   rules: ReadonlyMap<string, RuleMeta>;
   where: 'worker' | 'main-thread';
@@ -22,13 +25,26 @@ export interface LintWorkerLike {
 
 const rulesById = (rules: readonly RuleMeta[]) => new Map(rules.map((rule) => [rule.id, rule]));
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+type Answer = Exclude<LintResponse, { type: 'ready' | 'error' }>;
+
 /** The checker behind a started worker: resolves once the worker has posted its lessons and rules. */
 export function lintInWorker(worker: LintWorkerLike): Promise<LintModule> {
-  const pending = new Map<number, { resolve: (result: LintResult) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let sent = { nodes: new Map<string, TocNode>(), edges: new Map<string, TocEdge>() };
   return new Promise((resolve, reject) => {
     let failed: Error | undefined;
+    const ask = (model: Model, task: DistributiveOmit<LintRequest, 'id' | keyof ModelChange>): Promise<Answer> => {
+      if (failed) return Promise.reject(failed);
+      const id = nextId++;
+      const { nodes, edges, ...meta } = model;
+      const next = { nodes: byId(nodes), edges: byId(edges) };
+      worker.postMessage({ id, meta, nodes: delta(sent.nodes, next.nodes), edges: delta(sent.edges, next.edges), ...task });
+      sent = next;
+      return new Promise((done, fail) => pending.set(id, { resolve: done, reject: fail }));
+    };
     worker.onerror = (event) => {
       failed = new Error(`the rule checker's worker failed: ${(event as { message?: string })?.message ?? String(event)}`);
       worker.terminate();
@@ -42,22 +58,18 @@ export function lintInWorker(worker: LintWorkerLike): Promise<LintModule> {
           lessons: data.lessons,
           rules: rulesById(data.rules),
           where: 'worker',
-          lint: (model) => {
-            if (failed) return Promise.reject(failed);
-            const id = nextId++;
-            const { nodes, edges, ...meta } = model;
-            const next = { nodes: byId(nodes), edges: byId(edges) };
-            worker.postMessage({ id, meta, nodes: delta(sent.nodes, next.nodes), edges: delta(sent.edges, next.edges) });
-            sent = next;
-            return new Promise((done, fail) => pending.set(id, { resolve: done, reject: fail }));
+          lint: (model) => ask(model, { task: 'lint' }).then((answer) => answer as LintResult),
+          save: (model, copy) => {
+            const order = { nodes: model.nodes.map((node) => node.id), edges: model.edges.map((edge) => edge.id) };
+            return ask(model, { task: 'save', order, copy }).then((answer) => answer as SavedCopy);
           },
         });
         return;
       }
       const job = pending.get(data.id);
       pending.delete(data.id);
-      if (data.type === 'result') job?.resolve({ findings: data.findings, ms: data.ms });
-      else job?.reject(new Error(data.message));
+      if (data.type === 'error') job?.reject(new Error(data.message));
+      else job?.resolve(data);
     };
   });
 }
@@ -72,6 +84,7 @@ function onMainThread(): Promise<LintModule> {
       const findings = mod.lint(model);
       return { findings, ms: performance.now() - start };
     },
+    save: saveWorkingCopy,
   }));
 }
 

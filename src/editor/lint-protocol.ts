@@ -1,6 +1,8 @@
 // The messages between the page and the rule checker's worker (lint-worker.ts): the model goes as
-// the changes since the last request, applied to the worker's copy; findings come back.
+// the changes since the last request, applied to the worker's copy; findings come back. The worker
+// also writes the autosaved working copy from its copy, so typing never waits for serialising it.
 import type { Model, TocEdge, TocNode } from '../model';
+import type { CopyDetails, SavedCopy } from './autosave';
 import type { Finding, Lesson, RuleMeta } from '../lint/types';
 import type { ModelMeta } from './doc';
 
@@ -19,16 +21,25 @@ export interface Delta<T> {
   remove: string[];
 }
 
-export interface LintRequest {
-  id: number;
+export interface ModelChange {
   meta: ModelMeta;
   nodes: Delta<TocNode>;
   edges: Delta<TocEdge>;
 }
 
+/** The order of the page's nodes and edges: the text keeps it, and deltas can leave the worker's copy in another. */
+export interface ModelOrder {
+  nodes: string[];
+  edges: string[];
+}
+
+export type LintRequest = { id: number } & ModelChange & ({ task: 'lint' } | { task: 'save'; order: ModelOrder; copy: CopyDetails });
+
 export type LintResponse =
   | { type: 'ready'; lessons: Lessons; rules: RuleMeta[] }
   | ({ type: 'result'; id: number } & LintResult)
+  /** The text written, or serialised when the write failed (`failed` says why). */
+  | ({ type: 'saved'; id: number } & SavedCopy)
   | { type: 'error'; id: number; message: string };
 
 /** The items of `next` that are not (the same object) in `previous`, and the ids that went. Nodes and edges are immutable in the store, so identity tells. */
@@ -46,12 +57,13 @@ export class ModelReplica {
   private readonly nodes = new Map<string, TocNode>();
   private readonly edges = new Map<string, TocEdge>();
 
-  apply({ meta, nodes, edges }: Omit<LintRequest, 'id'>): Model {
+  apply({ meta, nodes, edges }: ModelChange, order?: ModelOrder): Model {
     for (const [map, change] of [[this.nodes, nodes], [this.edges, edges]] as [Map<string, { id: string }>, Delta<{ id: string }>][]) {
       for (const id of change.remove) map.delete(id);
       for (const item of change.set) map.set(item.id, item);
     }
-    return { ...meta, nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
+    const inOrder = <T>(map: Map<string, T>, ids: string[] | undefined) => (ids ? ids.map((id) => map.get(id)!) : [...map.values()]);
+    return { ...meta, nodes: inOrder(this.nodes, order?.nodes), edges: inOrder(this.edges, order?.edges) };
   }
 }
 

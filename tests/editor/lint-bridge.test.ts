@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint';
 import { lintInWorker, loadLint, type LintWorkerLike } from '../../src/editor/lint-bridge';
 import { byId, delta, ModelReplica, type LintRequest, type LintResponse } from '../../src/editor/lint-protocol';
-import type { Model } from '../../src/model';
+import { serializeModel, type Model } from '../../src/model';
 import { smallModel } from './fixtures';
 
 /** The worker module, loaded into this thread with a global scope like a worker's. */
@@ -40,7 +40,7 @@ describe('the rule checker in a worker', () => {
     expect(send(renamed, model)).toEqual({ ...model, edges: [...edges.filter((e) => e.id !== 'e-as'), edges.find((e) => e.id === 'e-as')!] });
   });
 
-  it('answers each model with the findings lint() gives, and its lessons and rules', async () => {
+  it('answers each model with the findings lint() gives, and its lessons and rules, and writes the working copy', async () => {
     const worker = await inProcessWorker();
     const checker = await lintInWorker(worker);
     expect(checker.where).toBe('worker');
@@ -67,6 +67,17 @@ describe('the rule checker in a worker', () => {
     // The first request carries the whole model, each later one only what changed.
     const sizes = worker.received.map((r) => [r.nodes.set.length, r.nodes.remove.length, r.edges.set.length, r.edges.remove.length]);
     expect(sizes).toEqual([[model.nodes.length, 0, model.edges.length, 0], [1, 0, 1, 0], [0, 1, 0, 1]]);
+
+    // The worker also serialises the working copy, in the page's order: its own copy now holds the
+    // edge 'e-as' last (removed, then added again).
+    await checker.lint({ ...model, edges: model.edges.filter((e) => e.id !== 'e-as') });
+    const details = { savedText: null, fileName: 'plan.toc.json', handle: null, disk: null, time: 1 };
+    const saved = await checker.save(model, details);
+    expect(saved.text).toBe(serializeModel(model));
+    // No IndexedDB in Node: the write fails, and the text still comes back (for the unsaved-changes mark).
+    expect(saved.failed).toMatch(/indexedDB/i);
+    const renamed: Model = { ...model, nodes: model.nodes.map((n) => (n.id === 'a-1' ? { ...n, label: 'Weekly meetings' } : n)) };
+    expect((await checker.save(renamed, details)).text).toBe(serializeModel(renamed));
   });
 
   it('refuses, and says why, when the worker fails to start', async () => {
