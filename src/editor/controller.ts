@@ -3,7 +3,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { decodeModelBytes, parseModel, serializeModel, SCHEMA_VERSION, type EdgeKind, type Model, type NodeKind } from '../model';
 import { nodeSize } from '../render/text';
-import { claimWorkingCopy, readWorkingCopy, writeWorkingCopy, type SavedCopy } from './autosave';
+import { claimWorkingCopy, readWorkingCopy, saveWorkingCopyText, THIS_TAB, type SavedCopy } from './autosave';
 import {
   addEdge,
   addNode,
@@ -214,7 +214,7 @@ export class EditorController {
     const { file } = this.ui.getState();
     if (file.autosave !== 'pending' && file.autosave !== 'paused') return;
     const { doc } = this.store.getState();
-    const details = { savedText: file.savedText, fileName: file.name, handle: file.handle, disk: file.disk, time: Date.now() };
+    const details = { savedText: file.savedText, fileName: file.name, handle: file.handle, disk: file.disk, time: Date.now(), owner: THIS_TAB };
     let written: Promise<SavedCopy>;
     if (inBackground && this.ownsWorkingCopy && this.lintModule && this.lastSerialized?.doc !== doc) {
       written = this.lintModule.save(modelFromDoc(doc), details);
@@ -222,10 +222,12 @@ export class EditorController {
       const text = this.serialized();
       if (file.dirty !== (text !== file.savedText)) this.setFile({ dirty: text !== file.savedText });
       if (!this.ownsWorkingCopy) return this.setFile({ autosave: 'paused' });
-      written = writeWorkingCopy({ ...details, text }).then(() => ({ text }));
+      written = saveWorkingCopyText(text, details);
     }
     written.then(
-      ({ text, failed }) => {
+      ({ text, failed, taken }) => {
+        // Another tab took the working copy before this write landed: this tab stops (onLost says so too).
+        if (taken) return this.onWorkingCopyTaken();
         // Saved only if nothing changed meanwhile (typing may go on); the next write says otherwise.
         if (this.store.getState().doc !== doc) return;
         if (this.lastSerialized?.doc !== doc) this.lastSerialized = { doc, text };

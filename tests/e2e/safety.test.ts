@@ -27,6 +27,9 @@ const opfsRead = (name: string) =>
 const WORKING_COPY = `new Promise((resolve, reject) => { const r = indexedDB.open('toc-studio'); r.onerror = () => reject(r.error);
   r.onsuccess = () => { const g = r.result.transaction('working-copy').objectStore('working-copy').get('current');
   g.onsuccess = () => { resolve(g.result ? g.result.text : null); r.result.close(); }; g.onerror = () => reject(g.error); }; })`;
+const SET_OWNER = (owner: string) => `new Promise((resolve, reject) => { const r = indexedDB.open('toc-studio'); r.onerror = () => reject(r.error);
+  r.onsuccess = () => { const t = r.result.transaction('working-copy', 'readwrite'); t.objectStore('working-copy').put(${JSON.stringify(owner)}, 'owner');
+  t.oncomplete = () => { resolve(null); r.result.close(); }; t.onerror = () => reject(t.error); }; })`;
 const PICKERS = `
   window.showOpenFilePicker = async () => [await (await navigator.storage.getDirectory()).getFileHandle('model.toc.json')];
   window.showSaveFilePicker = async () => (await navigator.storage.getDirectory()).getFileHandle('copy.toc.json', { create: true });`;
@@ -119,7 +122,7 @@ describe.sequential('nothing is lost', () => {
 
   it('warns in a second tab and does not let it overwrite the first tab’s working copy', async () => {
     await setTitle(page, 'Tab one');
-    await expect.poll(() => autosaveState(page)).toBe('saved');
+    await expect.poll(() => autosaveState(page), SLOW).toBe('saved');
     const second = await page.context().newPage();
     second.on('pageerror', (error) => pageErrors.push(error.message));
     await second.goto(session.url);
@@ -129,12 +132,12 @@ describe.sequential('nothing is lost', () => {
     await expect.poll(() => second.getByLabel('Title', { exact: true }).inputValue(), SLOW).toBe('Tab one'); // what tab one autosaved
 
     await setTitle(second, 'Tab two');
-    await expect.poll(() => autosaveState(second)).toBe('paused');
+    await expect.poll(() => autosaveState(second), SLOW).toBe('paused');
     expect(await second.locator('.file-status__autosave').textContent()).toBe('Not autosaved: open in another tab');
     expect(titleOf(await second.evaluate(WORKING_COPY))).toBe('Tab one');
 
     await setTitle(page, 'Tab one, later');
-    await expect.poll(() => autosaveState(page)).toBe('saved');
+    await expect.poll(() => autosaveState(page), SLOW).toBe('saved');
     expect(titleOf(await second.evaluate(WORKING_COPY))).toBe('Tab one, later');
 
     // Tab one reloads: its own changes come back, and it still keeps the working copy.
@@ -142,26 +145,42 @@ describe.sequential('nothing is lost', () => {
     await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue(), SLOW).toBe('Tab one, later');
     expect(await page.getByRole('alert').filter({ hasText: 'another tab' }).count()).toBe(0);
     await setTitle(second, 'Tab two, still');
-    await expect.poll(() => autosaveState(second)).toBe('paused');
+    await expect.poll(() => autosaveState(second), SLOW).toBe('paused');
     expect(titleOf(await page.evaluate(WORKING_COPY))).toBe('Tab one, later');
 
     // Taking over is a choice: then tab two autosaves and tab one is the one warned.
     await banner.getByRole('button', { name: 'Autosave this tab instead' }).click();
-    await expect.poll(() => banner.count()).toBe(0);
-    await expect.poll(() => autosaveState(second)).toBe('saved');
+    await expect.poll(() => banner.count(), SLOW).toBe(0);
+    await expect.poll(() => autosaveState(second), SLOW).toBe('saved');
     expect(titleOf(await page.evaluate(WORKING_COPY))).toBe('Tab two, still');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'This model is open in another tab' }).count()).toBe(1);
     await setTitle(page, 'Tab one, after the take-over');
-    await expect.poll(() => autosaveState(page)).toBe('paused');
+    await expect.poll(() => autosaveState(page), SLOW).toBe('paused');
     expect(titleOf(await page.evaluate(WORKING_COPY))).toBe('Tab two, still');
     await second.close();
     await page.reload();
     await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue(), SLOW).toBe('Tab two, still');
   });
 
+  it('refuses a write that arrives after another tab took the working copy', async () => {
+    await setTitle(page, 'Mine for now');
+    await expect.poll(() => autosaveState(page), SLOW).toBe('saved');
+    // The owner record as another tab's take-over leaves it, before this tab has heard of it.
+    await page.evaluate(SET_OWNER('another-tab'));
+    await setTitle(page, 'Too late');
+    await expect.poll(() => autosaveState(page), SLOW).toBe('paused');
+    expect(titleOf(await page.evaluate(WORKING_COPY))).toBe('Mine for now');
+    const banner = page.getByRole('alert').filter({ hasText: 'This model is open in another tab' });
+    await expect.poll(() => banner.count(), SLOW).toBe(1);
+    await banner.getByRole('button', { name: 'Autosave this tab instead' }).click();
+    await expect.poll(() => autosaveState(page), SLOW).toBe('saved');
+    expect(titleOf(await page.evaluate(WORKING_COPY))).toBe('Too late');
+    await expect.poll(() => banner.count(), SLOW).toBe(0);
+  });
+
   it('brings the working copy back after the page crashes (no unload, no save)', async () => {
     await setTitle(page, 'Before the crash');
-    await expect.poll(() => autosaveState(page)).toBe('saved');
+    await expect.poll(() => autosaveState(page), SLOW).toBe('saved');
     const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
     await page.goto('chrome://crash').catch(() => undefined);
     await crashed;
