@@ -44,6 +44,9 @@ const titleOf = (text: unknown) => {
 };
 /** Reloads and new pages start the whole app: more than expect.poll's default second on a busy machine. */
 const SLOW = { timeout: 15_000 };
+/** The title in a file the editor is writing: the unsaved mark lags the edit (it is set when autosave
+ * runs), and reading while the write is under way fails, so poll until the write has landed. */
+const writtenTitle = (p: Page, name: string) => expect.poll(() => p.evaluate(opfsRead(name)).then(titleOf, () => undefined), SLOW);
 const autosaveState = (p: Page) => p.locator('.file-status__autosave').getAttribute('data-state');
 
 /** Types a new model title in the inspector (nothing selected: it shows the model's settings). */
@@ -76,7 +79,7 @@ describe.sequential('nothing is lost', () => {
     // Saved once without any change on disk: no question.
     await page.keyboard.press(`${MOD}+s`);
     await expect.poll(() => page.locator('.file-status__state').textContent()).toBe('Saved');
-    expect(titleOf(await page.evaluate(opfsRead('model.toc.json')))).toBe('Edited in the editor');
+    await writtenTitle(page, 'model.toc.json').toBe('Edited in the editor');
 
     // Someone else changes the file; the editor changes the model too.
     const external = serializeModel({ ...MODEL, title: 'Edited elsewhere' });
@@ -94,7 +97,7 @@ describe.sequential('nothing is lost', () => {
     await page.keyboard.press(`${MOD}+s`);
     await question.getByRole('button', { name: 'Save as a copy…' }).click();
     await expect.poll(() => page.locator('.file-status__name').textContent()).toBe('copy.toc.json');
-    expect(titleOf(await page.evaluate(opfsRead('copy.toc.json')))).toBe('Edited again in the editor');
+    await writtenTitle(page, 'copy.toc.json').toBe('Edited again in the editor');
     expect(await page.evaluate(opfsRead('model.toc.json'))).toBe(external);
 
     // Back to model.toc.json (opening it reads the external change), then change it on disk again:
@@ -115,8 +118,8 @@ describe.sequential('nothing is lost', () => {
     await page.keyboard.press(`${MOD}+s`);
     await question.getByRole('button', { name: 'Overwrite the file' }).click();
     await expect.poll(() => page.locator('.file-status__state').textContent()).toBe('Saved');
+    await writtenTitle(page, 'model.toc.json').toBe('Mine wins');
     const saved = String(await page.evaluate(opfsRead('model.toc.json')));
-    expect(titleOf(saved)).toBe('Mine wins');
     expect((parseModel(saved) as { model: Model }).model.nodes.map((n) => n.label)).toEqual(['Run huddles', 'Fewer infections']);
   });
 
