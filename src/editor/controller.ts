@@ -127,6 +127,10 @@ export class EditorController {
     const { doc } = this.store.getState();
     if (doc === this.lastDoc) return;
     this.lastDoc = doc;
+    // An edit shows as unsaved at once; whether the model still differs from the file (an undo may
+    // have come back to it) is settled when the working copy is written, which serialises it anyway.
+    // (Loading a model sets the exact state right after this.)
+    if (!this.ui.getState().file.dirty) this.setFile({ dirty: true });
     this.scheduleLint();
     this.scheduleAutosave();
   };

@@ -75,6 +75,8 @@ describe.sequential('nothing is lost', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
     expect(await page.locator('.file-status__name').textContent()).toBe('model.toc.json');
     await setTitle(page, 'Edited in the editor');
+    // The unsaved mark follows the edit at once, not when autosave runs later.
+    expect(await page.locator('.file-status__state').getAttribute('data-dirty')).toBe('true');
 
     // Saved once without any change on disk: no question.
     await page.keyboard.press(`${MOD}+s`);
