@@ -3,10 +3,7 @@
 // (every walk keeps a visited set). bench/reading.ts times them.
 import type { GraphIndex } from './graph';
 import type { TocEdge, TocNode } from './schema';
-import type { EdgeKind, NodeKind } from './vocabulary';
-
-/** The stages of the theory itself (visual-language.md); the other kinds are satellites. */
-export const SPINE_KINDS: readonly NodeKind[] = ['input', 'activity', 'mechanism', 'output', 'outcome', 'impact'];
+import { SPINE_KINDS, type EdgeKind, type NodeKind } from './vocabulary';
 /** The links that carry the causal story from inputs to the aim. */
 export const CAUSAL_EDGE_KINDS: readonly EdgeKind[] = ['leads-to', 'enables'];
 

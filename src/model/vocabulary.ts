@@ -16,6 +16,10 @@ export const NODE_KINDS = [
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+/** The stages of the theory itself (visual-language.md: the causal spine); the other kinds are
+ * satellites around it. */
+export const SPINE_KINDS: readonly NodeKind[] = ['input', 'activity', 'mechanism', 'output', 'outcome', 'impact'];
+
 export const EDGE_KINDS = [
   'leads-to',
   'enables',

@@ -4,7 +4,7 @@
 // Colours come from the Okabe–Ito palette (colour-blind safe). Each kind gets a light fill, a darker
 // border (≥ 3:1 against the fill) and a tag colour (≥ 4.5:1, WCAG AA); labels are near-black on every
 // fill. tests/editor/theme.test.ts checks those ratios, so a tweak here cannot slip below AA.
-import type { EdgeKind, NodeKind, SEVERITIES } from '../model';
+import { SPINE_KINDS, type EdgeKind, type NodeKind, type SEVERITIES } from '../model';
 
 type Severity = (typeof SEVERITIES)[number];
 
@@ -87,53 +87,60 @@ export interface NodeStyle {
   swatch: string;
 }
 
-export const NODE_STYLES: Record<NodeKind, NodeStyle> = {
+// Role comes from the model's SPINE_KINDS, so the canvas, exports and reading view agree on the spine.
+const withRole = (kind: NodeKind, style: Omit<NodeStyle, 'role'>): NodeStyle => ({ ...style, role: SPINE_KINDS.includes(kind) ? 'spine' : 'satellite' });
+
+const STYLES_WITHOUT_ROLE: Record<NodeKind, Omit<NodeStyle, 'role'>> = {
   input: {
-    name: 'input', plural: 'inputs', tag: 'INPUT', shape: 'parallelogram', role: 'spine', width: 200,
+    name: 'input', plural: 'inputs', tag: 'INPUT', shape: 'parallelogram', width: 200,
     fill: '#FCEFD2', border: '#9A6A00', borderWidth: 1.5, tagColour: '#6E4C00', swatch: OKABE_ITO.orange,
   },
   activity: {
-    name: 'activity', plural: 'activities', tag: 'ACTIVITY', shape: 'roundRect', role: 'spine', width: 200,
+    name: 'activity', plural: 'activities', tag: 'ACTIVITY', shape: 'roundRect', width: 200,
     fill: '#DCEBF6', border: '#0072B2', borderWidth: 1.5, tagColour: '#00517F', swatch: OKABE_ITO.blue,
   },
   mechanism: {
-    name: 'mechanism', plural: 'mechanisms', tag: 'MECHANISM', shape: 'hexagon', role: 'spine', width: 210,
+    name: 'mechanism', plural: 'mechanisms', tag: 'MECHANISM', shape: 'hexagon', width: 210,
     fill: '#F6D9EA', border: '#9E3F77', borderWidth: 3, tagColour: '#7A2E5B', swatch: OKABE_ITO.reddishPurple,
     emphasis: true,
   },
   output: {
-    name: 'output', plural: 'outputs', tag: 'OUTPUT', shape: 'document', role: 'spine', width: 200,
+    name: 'output', plural: 'outputs', tag: 'OUTPUT', shape: 'document', width: 200,
     fill: '#E4F3FC', border: '#2A7FB8', borderWidth: 1.5, tagColour: '#1B5A85', swatch: OKABE_ITO.skyBlue,
   },
   outcome: {
-    name: 'outcome', plural: 'outcomes', tag: 'OUTCOME', shape: 'stadium', role: 'spine', width: 200,
+    name: 'outcome', plural: 'outcomes', tag: 'OUTCOME', shape: 'stadium', width: 200,
     fill: '#CDEBE0', border: '#007A59', borderWidth: 1.5, tagColour: '#005640', swatch: OKABE_ITO.bluishGreen,
   },
   impact: {
-    name: 'impact', plural: 'impacts', tag: 'IMPACT', shape: 'pentagon', role: 'spine', width: 210,
+    name: 'impact', plural: 'impacts', tag: 'IMPACT', shape: 'pentagon', width: 210,
     fill: '#FAF3B8', border: '#7D7100', borderWidth: 2.5, tagColour: '#575000', swatch: OKABE_ITO.yellow,
   },
   assumption: {
-    name: 'assumption', plural: 'assumptions', tag: 'ASSUMPTION', shape: 'note', role: 'satellite', width: 170,
+    name: 'assumption', plural: 'assumptions', tag: 'ASSUMPTION', shape: 'note', width: 170,
     fill: '#F2F2F2', border: '#767676', borderWidth: 1, borderDash: '4 2', tagColour: '#4D4D4D', swatch: OKABE_ITO.grey,
   },
   context: {
-    name: 'context factor', plural: 'context factors', tag: 'CONTEXT', shape: 'trapezoid', role: 'satellite', width: 170,
+    name: 'context factor', plural: 'context factors', tag: 'CONTEXT', shape: 'trapezoid', width: 170,
     fill: '#FDFAE3', border: '#8C7F00', borderWidth: 1, tagColour: '#575000', swatch: '#C9BE2F',
   },
   risk: {
-    name: 'risk', plural: 'risks', tag: 'RISK', shape: 'octagon', role: 'satellite', width: 170,
+    name: 'risk', plural: 'risks', tag: 'RISK', shape: 'octagon', width: 170,
     fill: '#FBE4D6', border: '#B34E00', borderWidth: 1.25, tagColour: '#8F3E00', swatch: OKABE_ITO.vermillion,
   },
   stakeholder: {
-    name: 'stakeholder', plural: 'stakeholders', tag: 'STAKEHOLDER', shape: 'ellipse', role: 'satellite', width: 180,
+    name: 'stakeholder', plural: 'stakeholders', tag: 'STAKEHOLDER', shape: 'ellipse', width: 180,
     fill: '#FAFAFA', border: '#333333', borderWidth: 1, tagColour: '#333333', swatch: OKABE_ITO.black,
   },
   measure: {
-    name: 'measure', plural: 'measures', tag: 'MEASURE', shape: 'cylinder', role: 'satellite', width: 170,
+    name: 'measure', plural: 'measures', tag: 'MEASURE', shape: 'cylinder', width: 170,
     fill: '#EEF5FA', border: '#3A7CA8', borderWidth: 1, tagColour: '#1F5A80', swatch: '#7FB8DE',
   },
 };
+
+export const NODE_STYLES = Object.fromEntries(
+  Object.entries(STYLES_WITHOUT_ROLE).map(([kind, style]) => [kind, withRole(kind as NodeKind, style)]),
+) as Record<NodeKind, NodeStyle>;
 
 /** Outcomes show their horizon in the tag and by shade (darker = further away). */
 export const HORIZON_STYLES = {
