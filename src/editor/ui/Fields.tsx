@@ -67,7 +67,9 @@ export function TextField({ label, value, onChange, validate, multiline, require
       {multiline ? (
         <textarea {...common} rows={3} onChange={(e) => change(e.target.value)} />
       ) : (
-        <input {...common} type={type} onChange={(e) => change(e.target.value)} />
+        <div className="field__box">
+          <input {...common} type={type} onChange={(e) => change(e.target.value)} />
+        </div>
       )}
       {hint && (
         <p id={`${fieldId}-hint`} className="field__hint">

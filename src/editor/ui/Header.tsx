@@ -144,17 +144,19 @@ function FileStatus() {
   const autosave = file.autosave === 'saved' ? 'Autosaved in this browser' : file.autosave === 'pending' ? 'Autosaving…' : file.autosave === 'failed' ? 'Autosave failed' : file.autosave === 'paused' ? 'Not autosaved: open in another tab' : '';
   return (
     <div className="file-status">
-      <span className="file-status__title" title={title}>
-        {title}
-      </span>
-      <span className="file-status__name">{file.name ?? 'untitled'}</span>
-      <span className="file-status__state" data-dirty={file.dirty}>
-        {file.dirty && <span aria-hidden="true">● </span>}
-        {status}
-      </span>
-      <span className="file-status__autosave" role="status" data-state={file.autosave}>
-        {autosave}
-      </span>
+      <div className="file-status__box">
+        <span className="file-status__title" title={title}>
+          {title}
+        </span>
+        <span className="file-status__name">{file.name ?? 'untitled'}</span>
+        <span className="file-status__state" data-dirty={file.dirty}>
+          {file.dirty && <span aria-hidden="true">● </span>}
+          {status}
+        </span>
+        <span className="file-status__autosave" role="status" data-state={file.autosave}>
+          {autosave}
+        </span>
+      </div>
     </div>
   );
 }
