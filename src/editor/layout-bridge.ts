@@ -4,7 +4,7 @@
 import { applyLayout } from '../layout/apply';
 import type { Direction, EdgeRoute, LayoutResult, SpacingPreset, StageBand } from '../layout';
 import type { Command } from './store';
-import { modelFromDoc, type Doc, type XY } from './doc';
+import type { Doc, XY } from './doc';
 
 export interface LayoutSettings {
   direction: Direction;
@@ -27,7 +27,7 @@ export function layoutSettingsOf(doc: Doc): LayoutSettings {
  * one undo puts everything back. Null when nothing would change.
  */
 export function tidyCommand(doc: Doc, result: Pick<LayoutResult, 'positions'>, settings: LayoutSettings): Command | null {
-  const before = modelFromDoc(doc);
+  const before = { nodes: [...doc.nodes.values()] };
   const after = applyLayout(before, result);
   const moved = new Map<string, XY>();
   if (after !== before) {
@@ -63,13 +63,21 @@ export interface RouteSnapshot {
   nodes: Record<string, string>;
 }
 
+// Keys per object: the store's nodes and edges are immutable, so the canvas, which checks every
+// route on each change, builds a key only for what changed.
+const keys = new WeakMap<object, string>();
+function keyOf<T extends object>(item: T, build: (item: T) => string): string {
+  let key = keys.get(item);
+  if (key === undefined) keys.set(item, (key = build(item)));
+  return key;
+}
 const nodeKey = (doc: Doc, id: string): string | undefined => {
   const node = doc.nodes.get(id);
-  return node ? `${node.position?.x},${node.position?.y}|${node.kind}|${node.label}` : undefined;
+  return node && keyOf(node, (n) => `${n.position?.x},${n.position?.y}|${n.kind}|${n.label}`);
 };
 const edgeKey = (doc: Doc, id: string): string | undefined => {
   const edge = doc.edges.get(id);
-  return edge ? `${edge.source}>${edge.target}|${edge.kind}` : undefined;
+  return edge && keyOf(edge, (e) => `${e.source}>${e.target}|${e.kind}`);
 };
 
 /** Records the routes against the document the layout was applied to. */
@@ -90,7 +98,7 @@ export function snapshotRoutes(doc: Doc, result: Pick<LayoutResult, 'routes' | '
  * The routes still valid for `doc` (undo, redo and moves are all covered because validity is
  * derived, not tracked). `moving` holds nodes being dragged: their edges fall back at once.
  */
-export function validRoutes(snapshot: RouteSnapshot | null, doc: Doc, moving?: ReadonlySet<string>): Map<string, EdgeRoute> {
+export function validRoutes(snapshot: RouteSnapshot | null, doc: Doc, moving?: { has(id: string): boolean } | null): Map<string, EdgeRoute> {
   const valid = new Map<string, EdgeRoute>();
   if (!snapshot) return valid;
   for (const id of Object.keys(snapshot.edges)) {
@@ -100,7 +108,7 @@ export function validRoutes(snapshot: RouteSnapshot | null, doc: Doc, moving?: R
   return valid;
 }
 
-/** One edge's route if still valid (the canvas asks per edge). */
+/** One edge's route if still valid. */
 export function routeFor(snapshot: RouteSnapshot | null, doc: Doc, id: string, moving?: { has(id: string): boolean } | null): EdgeRoute | undefined {
   const key = snapshot?.edges[id];
   if (!snapshot || key === undefined || edgeKey(doc, id) !== key) return undefined;

@@ -2,13 +2,16 @@
 // produceWithPatches, so undo and redo replay inverse patches. Selection, drag previews and lint
 // findings are view state, kept beside the document but outside history. No React, no DOM: the
 // unit tests drive this directly.
-import { applyPatches, enableMapSet, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
+import { applyPatches, enableMapSet, enablePatches, produceWithPatches, setAutoFreeze, type Draft, type Patch } from 'immer';
 import type { Finding } from '../lint/types';
 import type { Model } from '../model';
 import { docFromModel, EMPTY_SELECTION, type Doc, type Selection, type XY } from './doc';
 
 enableMapSet();
 enablePatches();
+// Freezing catches a stray mutation in development and tests; in the built editor it walked every
+// node on each change (8 ms on the first edit of 2,000 nodes, 1 ms on each after).
+setAutoFreeze(import.meta.env.DEV);
 
 export type Recipe = (draft: Draft<Doc>) => void;
 
