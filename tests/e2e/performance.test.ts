@@ -71,6 +71,36 @@ describe.sequential('performance decisions', () => {
     expect(await page.evaluate('[...window.__changed]')).toEqual([id]);
   });
 
+  it('tells React Flow a typed label’s new size after a pause, not on each key', async () => {
+    const id = await selectedId();
+    const box = `.react-flow__node[data-id="${id}"]`;
+    // In the page, so no timing of the test's own round trips: each time the drawn node and React
+    // Flow's box around it disagree on the height, and for how long.
+    await page.evaluate(`(() => {
+      const wrapper = document.querySelector('${box}');
+      const node = wrapper.querySelector('.toc-node');
+      window.__mismatch = { since: null, longest: 0, count: 0 };
+      const check = () => {
+        const m = window.__mismatch;
+        const differ = node.style.height !== wrapper.style.height;
+        if (differ && m.since === null) { m.since = performance.now(); m.count++; }
+        if (!differ && m.since !== null) { m.longest = Math.max(m.longest, performance.now() - m.since); m.since = null; }
+      };
+      new MutationObserver(check).observe(wrapper, { subtree: true, attributes: true, attributeFilter: ['style'] });
+    })()`);
+    const label = page.getByLabel('Label', { exact: true });
+    const before = await page.locator(`${box} .toc-node`).evaluate((n) => n.getBoundingClientRect().height);
+    await label.pressSequentially(' and a good many more words, enough to wrap', { delay: 15 });
+    // The drawn node grows with the text at once...
+    await expect.poll(() => page.locator(`${box} .toc-node`).evaluate((n) => n.getBoundingClientRect().height)).toBeGreaterThan(before);
+    // ...and React Flow's box (where links meet the node) catches up once typing pauses.
+    await expect.poll(() => page.locator(box).evaluate((w) => w.style.height === (w.querySelector('.toc-node') as HTMLElement).style.height), { timeout: 10_000 }).toBe(true);
+    const mismatch = (await page.evaluate('window.__mismatch')) as { longest: number; count: number };
+    expect(mismatch.count).toBeGreaterThan(0);
+    // Told on each key, React Flow would follow within a frame or two; it waits for the pause (≥ 400 ms).
+    expect(mismatch.longest).toBeGreaterThanOrEqual(300);
+  });
+
   it('raised no page errors', () => {
     expect(session.pageErrors).toEqual([]);
   });

@@ -18,16 +18,18 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { RoutedEdge } from './RoutedEdge';
+import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { EDGE_KINDS, edgeKindsBetween, NODE_KINDS, type EdgeKind, type NodeKind, type TocEdge, type TocNode } from '../../model';
 import { stageColumns, type PlacedNode, type StageColumn } from '../../render/geometry';
 import { COLUMN, columnX, EDGE_STYLES, FONTS, NODE_STYLES, SEVERITY_ORDER, STAGES } from '../../render/theme';
+import type { EdgeRoute } from '../../layout';
 import { moveNodes } from '../commands';
+import { validRoutes } from '../layout-bridge';
 import { EDGE_VERBS, thirdPerson } from '../connect';
 import type { XY } from '../doc';
 import { humanise } from '../fields';
 import { isTypingTarget } from '../shortcuts';
-import { useController, useEditor } from './context';
+import { useController, useEditor, useUi } from './context';
 import { layoutOf, nodeNameId, NodeView, type Badge, type FlowNode } from './NodeView';
 import { GROUP_TYPE, GroupNode, ReadingNotice, useReadingView } from './ReadingView';
 
@@ -55,6 +57,9 @@ function useBadges(): ReadonlyMap<string, Badge> {
   }, [findings]);
 }
 
+/** React Flow's box of a node whose size comes from the text layout (styles.css contains its layout). */
+const SIZED_NODE = 'toc-sized-node';
+
 const HANDLE = 10;
 const handleCache = new Map<string, NodeHandle[]>();
 /** Where NodeView's two handles are (centred on the left and right edges, as React Flow's CSS puts them). */
@@ -72,30 +77,56 @@ function handlesOf(width: number, height: number): NodeHandle[] {
   return handles;
 }
 
+const ORIGIN = { x: 0, y: 0 };
+const NO_IDS: ReadonlySet<string> = new Set();
+/**
+ * How many nodes React Flow is told to move in one frame. Moving all 2,000 at once (Tidy layout,
+ * its undo) re-renders every node and link in one task of over a second; in steps of this many the
+ * nodes glide into place over a few frames of about 100 ms each and the page stays responsive.
+ */
+const MOVES_PER_FRAME = 100;
+
 /**
  * React Flow's nodes. A node's label and attributes are not in here: NodeView reads them from the
  * store itself, so typing in a label re-renders that one node and React Flow sees no change at all.
  * A node object is rebuilt only when its position, selection, size, kind or badge changes, and the
- * array keeps its identity when no node was rebuilt.
+ * array keeps its identity when no node was rebuilt. While a label is being typed (it differs from
+ * its settled label), React Flow keeps the node's previous size: NodeView already draws the new
+ * one, and telling React Flow on each wrap to a new line re-indexes every node and link (60 ms at
+ * 2,000 nodes); only where the links meet that node lags until the pause. When many nodes move at
+ * once, React Flow gets MOVES_PER_FRAME of them a frame; `catchingUp` holds those not yet moved.
  */
-function useFlowNodes(): FlowNode[] {
+function useFlowNodes(settledLabels: ReadonlyMap<string, string>): { nodes: FlowNode[]; catchingUp: ReadonlySet<string> } {
   const nodes = useEditor((s) => s.doc.nodes);
+  const session = useEditor((s) => s.session);
   const selected = useEditor((s) => s.selection.nodes);
   const drag = useEditor((s) => s.drag);
   const badges = useBadges();
-  const cache = useRef<{ list: FlowNode[]; byId: Map<string, FlowNode> }>({ list: [], byId: new Map() });
-  return useMemo(() => {
+  const [catchUpFrame, setCatchUpFrame] = useState(0);
+  const cache = useRef<{ list: FlowNode[]; byId: Map<string, FlowNode>; session: number; catchingUp: ReadonlySet<string> }>({ list: [], byId: new Map(), session, catchingUp: NO_IDS });
+  const result = useMemo(() => {
     const previous = cache.current;
+    const sameDocument = previous.session === session;
     const byId = new Map<string, FlowNode>();
     const list: FlowNode[] = [];
     let changed = nodes.size !== previous.list.length;
+    let moves = MOVES_PER_FRAME;
+    const catchingUp = new Set<string>();
     for (const node of nodes.values()) {
-      const position = drag?.get(node.id) ?? node.position ?? { x: 0, y: 0 };
       const isSelected = selected.has(node.id);
       const badge = badges.get(node.id);
-      const { width, height } = layoutOf(node);
       const type = flowType(node.kind);
       const old = previous.byId.get(node.id);
+      let position = drag?.get(node.id) ?? node.position ?? ORIGIN;
+      if (sameDocument && old && !drag?.has(node.id) && (old.position.x !== position.x || old.position.y !== position.y)) {
+        if (moves > 0) moves--;
+        else {
+          position = old.position;
+          catchingUp.add(node.id);
+        }
+      }
+      const typing = old?.type === type && settledLabels.has(node.id) && settledLabels.get(node.id) !== node.label;
+      const { width, height } = typing ? { width: old.width!, height: old.height! } : layoutOf(node);
       let flowNode: FlowNode;
       if (
         old &&
@@ -121,6 +152,7 @@ function useFlowNodes(): FlowNode[] {
           // Sizes and handle places are known from the text layout, so React Flow needs no measuring pass.
           measured: { width, height },
           handles: handlesOf(width, height),
+          className: SIZED_NODE,
           domAttributes: old?.domAttributes ?? { 'aria-labelledby': nodeNameId(node.id) },
         };
       }
@@ -128,33 +160,66 @@ function useFlowNodes(): FlowNode[] {
       byId.set(node.id, flowNode);
       list.push(flowNode);
     }
-    if (!changed) return previous.list;
-    cache.current = { list, byId };
-    return list;
-  }, [nodes, selected, drag, badges]);
+    const next = { list: changed ? list : previous.list, byId: changed ? byId : previous.byId, session, catchingUp: catchingUp.size > 0 ? catchingUp : NO_IDS };
+    cache.current = next;
+    return { nodes: next.list, catchingUp: next.catchingUp };
+    // catchUpFrame: the next frame moves the next nodes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nodes, session, selected, drag, badges, settledLabels, catchUpFrame]);
+  useEffect(() => {
+    if (result.catchingUp.size === 0) return;
+    const frame = requestAnimationFrame(() => setCatchUpFrame((n) => n + 1));
+    return () => cancelAnimationFrame(frame);
+  }, [result]);
+  return result;
 }
 
 /**
- * Node labels for the links' accessible names, refreshed after a pause: a burst of typing in a
- * label must not make React Flow re-process every link on every key. A large model waits for a
+ * Node labels as of the last pause in typing, for the links' accessible names and the nodes' sizes
+ * that React Flow knows: a burst of typing in a label must not make React Flow re-process every
+ * node and link on every key. A large model waits for a
  * longer pause (1.4 s at 2,000 nodes), as re-processing its links takes longer than a frame.
  */
 function useSettledLabels(): ReadonlyMap<string, string> {
   const nodes = useEditor((s) => s.doc.nodes);
+  const session = useEditor((s) => s.session);
   const read = () => new Map([...nodes.values()].map((n) => [n.id, n.label]));
-  const [labels, setLabels] = useState(read);
+  const [settled, setSettled] = useState(() => ({ session, labels: read() }));
+  // Another document (opened, restored, new) is settled at once: its labels were not typed.
+  if (settled.session !== session) setSettled({ session, labels: read() });
   useEffect(() => {
     const timer = setTimeout(() => {
-      setLabels((current) => {
+      setSettled((current) => {
         const next = read();
-        if (next.size === current.size && [...next].every(([id, label]) => current.get(id) === label)) return current;
-        return next;
+        if (next.size === current.labels.size && [...next].every(([id, label]) => current.labels.get(id) === label)) return current;
+        return { session: current.session, labels: next };
       });
     }, 400 + nodes.size / 2);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nodes]);
-  return labels;
+  return settled.labels;
+}
+
+const NO_ROUTES: ReadonlyMap<string, EdgeRoute> = new Map();
+
+/**
+ * The last layout's routes that are still valid, checked on each change of the document while
+ * there are any (validity is derived: see layout-bridge.ts). The map keeps its identity while no
+ * edge's route changed, so typing in a label rebuilds no link.
+ */
+function useRoutes(): ReadonlyMap<string, EdgeRoute> {
+  const snapshot = useUi((s) => s.routes);
+  const doc = useEditor((s) => (snapshot ? s.doc : null));
+  const drag = useEditor((s) => (snapshot ? s.drag : null));
+  const previous = useRef(NO_ROUTES);
+  return useMemo(() => {
+    if (!snapshot || !doc) return (previous.current = NO_ROUTES);
+    const next = validRoutes(snapshot, doc, drag);
+    const old = previous.current;
+    if (next.size === old.size && [...next].every(([id, route]) => old.get(id) === route)) return old;
+    return (previous.current = next);
+  }, [snapshot, doc, drag]);
 }
 
 const EDGE_LOOKS = Object.fromEntries(
@@ -180,26 +245,29 @@ function edgeLabel(edge: TocEdge): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-function useFlowEdges(): Edge[] {
+function useFlowEdges(labels: ReadonlyMap<string, string>, catchingUp: ReadonlySet<string>): FlowEdge[] {
+  const { store } = useController();
   const edges = useEditor((s) => s.doc.edges);
-  const nodes = useEditor((s) => s.doc.nodes);
-  const labels = useSettledLabels();
+  const routes = useRoutes();
   const selected = useEditor((s) => s.selection.edges);
-  const cache = useRef<{ list: Edge[]; byId: Map<string, { edge: TocEdge; selected: boolean; from: string; to: string; flow: Edge }> }>({ list: [], byId: new Map() });
+  const cache = useRef<{ list: FlowEdge[]; byId: Map<string, { edge: TocEdge; selected: boolean; from: string; to: string; flow: FlowEdge }> }>({ list: [], byId: new Map() });
   return useMemo(() => {
     const previous = cache.current;
     const byId: typeof previous.byId = new Map();
-    const list: Edge[] = [];
+    const list: FlowEdge[] = [];
     let changed = edges.size !== previous.list.length;
+    // Only the settled labels of the ends go into the accessible names (a node too new to have one
+    // is read from the document once): typing in a label must not make React Flow re-process links.
+    const nodes = store.getState().doc.nodes;
     for (const edge of edges.values()) {
       const isSelected = selected.has(edge.id);
-      // Only the (settled) labels of the ends matter here, for the accessible name: moving a node or
-      // typing in its label must not make React Flow re-process every edge.
       const from = labels.get(edge.source) ?? nodes.get(edge.source)?.label ?? edge.source;
       const to = labels.get(edge.target) ?? nodes.get(edge.target)?.label ?? edge.target;
+      // A route is drawn once both ends are where the layout put them on the canvas too.
+      const route = catchingUp.has(edge.source) || catchingUp.has(edge.target) ? undefined : routes.get(edge.id);
       const old = previous.byId.get(edge.id);
-      let flow: Edge;
-      if (old && old.edge === edge && old.selected === isSelected && old.from === from && old.to === to) {
+      let flow: FlowEdge;
+      if (old && old.edge === edge && old.selected === isSelected && old.from === from && old.to === to && old.flow.data?.route === route) {
         flow = old.flow;
       } else {
         const label = edgeLabel(edge);
@@ -211,6 +279,7 @@ function useFlowEdges(): Edge[] {
           ...EDGE_LOOKS[edge.kind],
           ...(label ? { label, labelStyle: EDGE_LABEL_STYLE, labelBgStyle: EDGE_LABEL_BG, labelBgPadding: [4, 2] as [number, number] } : {}),
           type: 'routed',
+          data: { route },
           className: `toc-edge toc-edge--${edge.kind}`,
           ariaLabel: `Link: “${from}” ${thirdPerson(EDGE_VERBS[edge.kind])} “${to}”`,
         };
@@ -222,7 +291,7 @@ function useFlowEdges(): Edge[] {
     if (!changed) return previous.list;
     cache.current = { list, byId };
     return list;
-  }, [edges, nodes, labels, selected]);
+  }, [store, edges, labels, routes, selected, catchingUp]);
 }
 
 const HEADER_STYLE = {
@@ -303,8 +372,9 @@ export function Canvas() {
   const { store } = controller;
   const flow = useReactFlow();
   const zoomedOut = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
-  const nodes = useFlowNodes();
-  const edges = useFlowEdges();
+  const settledLabels = useSettledLabels();
+  const { nodes, catchingUp } = useFlowNodes(settledLabels);
+  const edges = useFlowEdges(settledLabels, catchingUp);
   // Highlight, filters and collapsed groups (ReadingView.tsx), applied here and nowhere else.
   const shown = useReadingView(nodes, edges);
   const session = useEditor((s) => s.session);
