@@ -65,10 +65,10 @@ export function formatShortcut(shortcut: string, mac = isMac()): string {
 /** Whether a key event is aimed at a text field, where the editor must not take keys away. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   if (target instanceof HTMLInputElement) {
     return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
   }
-  return false;
+  // Last: reading it brings the page's style up to date, on every key.
+  return target.isContentEditable;
 }
