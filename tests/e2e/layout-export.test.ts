@@ -125,6 +125,26 @@ describe.sequential('layout and export', () => {
     expect(session.dialogs.filter((type) => type === 'confirm').length).toBe(asked + 1);
   });
 
+  it('moves a few hundred nodes into place over several frames, each link taking its route once both ends are there', async () => {
+    const model = generated(150);
+    await openModel(model, 'three-hundred.toc.json');
+    await page.evaluate(`(() => {
+      window.__moveCommits = 0;
+      new MutationObserver((records) => {
+        if (records.some((r) => r.attributeName === 'style' && r.target.classList.contains('react-flow__node'))) window.__moveCommits++;
+      }).observe(document.querySelector('.react-flow__nodes'), { subtree: true, attributes: true, attributeFilter: ['style'] });
+    })()`);
+    await page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Tidy layout', exact: true }).click();
+    await expect.poll(() => page.locator('.layout-status').getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    const routed = () => page.locator('.react-flow__edge-path').evaluateAll((els) => els.filter((e) => /^M [\d.-]+ [\d.-]+ L /.test(e.getAttribute('d') ?? '')).length);
+    await expect.poll(routed, { timeout: 15_000 }).toBe(model.edges.length);
+    // 300 nodes at 100 a frame: at least three separate updates of the canvas, not one.
+    expect(await page.evaluate('window.__moveCommits')).toBeGreaterThanOrEqual(3);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press(`${MOD}+z`);
+    await expect.poll(routed, { timeout: 15_000 }).toBe(0);
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
