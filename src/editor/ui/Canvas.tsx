@@ -81,8 +81,9 @@ const ORIGIN = { x: 0, y: 0 };
 const NO_IDS: ReadonlySet<string> = new Set();
 /**
  * How many nodes React Flow is told to move in one frame. Moving all 2,000 at once (Tidy layout,
- * its undo) re-renders every node and link in one task of over a second; in steps of this many the
- * nodes glide into place over a few frames of about 100 ms each and the page stays responsive.
+ * its undo) re-renders every node and link in one task of over a second; in steps of this many,
+ * from the frame after the model changed, the nodes glide into place over a few frames of about
+ * 100–200 ms each and the page stays responsive.
  */
 const MOVES_PER_FRAME = 100;
 
@@ -110,18 +111,28 @@ function useFlowNodes(settledLabels: ReadonlyMap<string, string>): { nodes: Flow
     const byId = new Map<string, FlowNode>();
     const list: FlowNode[] = [];
     let changed = nodes.size !== previous.list.length;
+    const target = (node: TocNode) => drag?.get(node.id) ?? node.position ?? ORIGIN;
+    const movedFrom = (node: TocNode, old: FlowNode | undefined, position: XY) =>
+      sameDocument && old && !drag?.has(node.id) && (old.position.x !== position.x || old.position.y !== position.y);
     let moves = MOVES_PER_FRAME;
+    // A new wave of many moves (the model has just changed, in a task that was long already) starts
+    // in the next frame.
+    if (previous.catchingUp.size === 0) {
+      let count = 0;
+      for (const node of nodes.values()) if (movedFrom(node, previous.byId.get(node.id), target(node)) && ++count > MOVES_PER_FRAME) break;
+      if (count > MOVES_PER_FRAME) moves = 0;
+    }
     const catchingUp = new Set<string>();
     for (const node of nodes.values()) {
       const isSelected = selected.has(node.id);
       const badge = badges.get(node.id);
       const type = flowType(node.kind);
       const old = previous.byId.get(node.id);
-      let position = drag?.get(node.id) ?? node.position ?? ORIGIN;
-      if (sameDocument && old && !drag?.has(node.id) && (old.position.x !== position.x || old.position.y !== position.y)) {
+      let position = target(node);
+      if (movedFrom(node, old, position)) {
         if (moves > 0) moves--;
         else {
-          position = old.position;
+          position = old!.position;
           catchingUp.add(node.id);
         }
       }
@@ -177,8 +188,8 @@ function useFlowNodes(settledLabels: ReadonlyMap<string, string>): { nodes: Flow
 /**
  * Node labels as of the last pause in typing, for the links' accessible names and the nodes' sizes
  * that React Flow knows: a burst of typing in a label must not make React Flow re-process every
- * node and link on every key. A large model waits for a
- * longer pause (1.4 s at 2,000 nodes), as re-processing its links takes longer than a frame.
+ * node and link on every key. A large model waits for a longer pause (1.4 s at 2,000 nodes), as
+ * re-processing its links takes longer than a frame.
  */
 function useSettledLabels(): ReadonlyMap<string, string> {
   const nodes = useEditor((s) => s.doc.nodes);
