@@ -137,11 +137,6 @@ export interface NodeLayout {
   labelTop: number;
 }
 
-/** Everything nodeLayout reads, as one string: nodes with equal keys have equal layouts. */
-export function nodeLayoutKey(node: TocNode): string {
-  return `${node.kind}|${node.kind === 'outcome' ? (node.horizon ?? '') : ''}|${node.kind === 'mechanism' ? (node.direction ?? '') : ''}|${node.label}`;
-}
-
 /** Where everything inside a node's box goes; the canvas and the SVG export both draw from this. */
 export function nodeLayout(node: Pick<TocNode, 'kind' | 'label'> & Partial<TocNode>): NodeLayout {
   const style = NODE_STYLES[node.kind];

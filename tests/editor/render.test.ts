@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_KINDS, type TocNode } from '../../src/model';
-import { fontTextWidth, nodeLayout, nodeLayoutKey, nodeSize, nodeTag, textWidth, wrapLabel } from '../../src/render/text';
+import { fontTextWidth, nodeLayout, nodeSize, nodeTag, textWidth, wrapLabel } from '../../src/render/text';
 import { BADGE_STYLES, COLUMN, EDGE_STYLES, FONTS, HORIZON_STYLES, LABEL_COLOUR, NODE_STYLES, shapePath } from '../../src/render/theme';
 
 function luminance(hex: string): number {
@@ -87,27 +87,6 @@ describe('text', () => {
       const short = nodeLayout({ ...node, label: 'x' });
       expect(layout.height).toBeGreaterThan(short.height);
     }
-  });
-
-  it('keys a node’s layout by what it is drawn from: equal keys, equal layouts; a moved node keeps its key', () => {
-    const variants: TocNode[] = [];
-    for (const kind of NODE_KINDS) {
-      for (const label of ['Short', 'A label long enough to wrap onto a second line in any box at all']) {
-        variants.push({ id: 'n', kind, label } as TocNode);
-        if (kind === 'outcome') for (const horizon of ['short', 'medium', 'long'] as const) variants.push({ id: 'n', kind, label, horizon });
-        if (kind === 'mechanism') for (const direction of ['horizontal', 'vertical'] as const) variants.push({ id: 'n', kind, label, direction } as TocNode);
-      }
-    }
-    const byKey = new Map<string, ReturnType<typeof nodeLayout>>();
-    for (const node of variants) {
-      const key = nodeLayoutKey(node);
-      const layout = nodeLayout(node);
-      if (byKey.has(key)) expect(layout).toEqual(byKey.get(key));
-      byKey.set(key, layout);
-      expect(nodeLayoutKey({ ...node, id: 'other', position: { x: 5, y: 9 }, description: 'd' } as TocNode)).toBe(key);
-    }
-    // Every tag and wrapping above is told apart.
-    expect(new Set(variants.map((n) => JSON.stringify(nodeLayout(n)))).size).toBe(byKey.size);
   });
 
   it('tags outcomes with their horizon and mechanisms with their direction', () => {

@@ -30,7 +30,8 @@ import type { XY } from '../doc';
 import { humanise } from '../fields';
 import { isTypingTarget } from '../shortcuts';
 import { useController, useEditor, useUi } from './context';
-import { layoutOf, nodeNameId, NodeView, type Badge, type FlowNode } from './NodeView';
+import { layoutOf } from '../drawn';
+import { nodeNameId, NodeView, type Badge, type FlowNode } from './NodeView';
 import { GROUP_TYPE, GroupNode, ReadingNotice, useReadingView } from './ReadingView';
 
 export const PALETTE_MIME = 'application/x-toc-kind';

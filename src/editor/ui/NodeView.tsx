@@ -4,7 +4,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { TocNode } from '../../model';
 import type { Severity } from '../../lint/types';
-import { nodeLayout, nodeLayoutKey, type NodeLayout } from '../../render/text';
+import { drawnNode, layoutOf } from '../drawn';
 import { useEditor } from './context';
 import { BADGE_STYLES, EMPHASIS_INSET, FONTS, HORIZON_STYLES, LABEL_COLOUR, NODE_STYLES, shapePath } from '../../render/theme';
 
@@ -15,24 +15,6 @@ export interface Badge {
 
 export type FlowNodeData = { badge: Badge | undefined };
 export type FlowNode = Node<FlowNodeData>;
-
-const layouts = new WeakMap<TocNode, NodeLayout>();
-const lastLayoutById = new Map<string, { key: string; layout: NodeLayout }>();
-/**
- * The text layout of a node, computed once per node object (nodes are immutable in the store), and
- * kept across objects while what it depends on is unchanged: a node that only moved (all 2,000
- * after Tidy layout) is not wrapped again.
- */
-export function layoutOf(node: TocNode): NodeLayout {
-  let layout = layouts.get(node);
-  if (layout) return layout;
-  const key = nodeLayoutKey(node);
-  const last = lastLayoutById.get(node.id);
-  layout = last?.key === key ? last.layout : nodeLayout(node);
-  lastLayoutById.set(node.id, { key, layout });
-  layouts.set(node, layout);
-  return layout;
-}
 
 /** The id of the element that names a node for assistive technology (its kind tag, label and findings). */
 export function nodeNameId(id: string): string {
@@ -71,28 +53,11 @@ export const BadgeIcon = memo(function BadgeIcon({ severity, size = 16 }: { seve
   );
 });
 
-const drawnById = new Map<string, TocNode>();
-/**
- * The node as NodeView draws it: the same object as last time while only its position changed, so
- * moving nodes (all 2,000 after Tidy layout) re-renders none of them; React Flow places the box.
- */
-function drawnNode(node: TocNode | undefined): TocNode | undefined {
-  if (!node) return undefined;
-  const last = drawnById.get(node.id);
-  if (last === node) return last;
-  if (last && samePartsButPosition(last, node)) return last;
-  drawnById.set(node.id, node);
-  return node;
-}
-
-function samePartsButPosition(a: TocNode, b: TocNode): boolean {
-  const keysA = Object.keys(a) as (keyof TocNode)[];
-  if (keysA.length !== Object.keys(b).length) return false;
-  return keysA.every((key) => key === 'position' || a[key] === b[key]);
-}
-
 function NodeViewImpl({ id, data }: NodeProps<FlowNode>) {
-  const node = useEditor((s) => drawnNode(s.doc.nodes.get(id)));
+  const node = useEditor((s) => {
+    const current = s.doc.nodes.get(id);
+    return current && drawnNode(current);
+  });
   if (!node) return null;
   const { badge } = data;
   const layout = layoutOf(node);
