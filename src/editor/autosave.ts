@@ -110,13 +110,13 @@ export function saveWorkingCopy(model: Model, details: CopyDetails): Promise<Sav
 }
 
 const LOCK = 'toc-studio-working-copy';
+/** Claims made by this tab; an old claim's lost lock must not stop a newer one. */
+let claims = 0;
 
 /** One tab at a time writes the working copy: the tab holding this Web Lock (held as long as the page
  * lives), recorded as the copy's owner before this resolves, so the previous owner's late writes are
  * refused. Resolves whether this tab holds it; `steal` takes it from another tab, whose `onLost`
  * runs. Without Web Locks every tab writes, as before. */
-let claims = 0;
-
 export function claimWorkingCopy(steal: boolean, onLost: () => void): Promise<boolean> {
   const locks = navigator.locks as LockManager | undefined;
   if (!locks) return Promise.resolve(true);
