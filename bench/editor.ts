@@ -90,8 +90,13 @@ export function programmeOfSize(nodes: number, edges: number): Model {
   return { ...model, title: `Generated programme of ${nodes} nodes`, nodes: [...byId.values()], edges: list };
 }
 
-/** Opens the model through the page's file input and waits until every node is in the DOM. */
-async function measureOpen(page: Page, file: string, nodes: number): Promise<number> {
+/**
+ * Opens the model through the page's file input and waits until the view is complete: fitted to
+ * the model (this model is too big to fit at zoom 1) and every node whose corner is in view drawn.
+ * Not "every node in the page": a page may draw only what is in view (the editor does, for big
+ * models), and bare React Flow, drawing everything, completes the view when it has drawn them all.
+ */
+async function measureOpen(page: Page, file: string, corners: [string, number, number][]): Promise<number> {
   await page.evaluate(() => {
     (window as unknown as { __chosen: number }).__chosen = 0;
     document.querySelector('input[type=file]')!.addEventListener('change', () => {
@@ -99,9 +104,22 @@ async function measureOpen(page: Page, file: string, nodes: number): Promise<num
     }, { once: true, capture: true });
   });
   await page.locator('input[type=file]').first().setInputFiles(file);
-  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, nodes, { timeout: 120_000, polling: 'raf' });
+  await page.waitForFunction(VIEW_COMPLETE, corners, { timeout: 120_000, polling: 'raf' });
   return page.evaluate(() => performance.now() - (window as unknown as { __chosen: number }).__chosen);
 }
+
+const VIEW_COMPLETE = `(corners) => {
+  const viewport = document.querySelector('.react-flow__viewport');
+  if (!viewport) return false;
+  const view = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+  if (view.a >= 1) return false;
+  const box = document.querySelector('.react-flow').getBoundingClientRect();
+  const drawn = new Set([...document.querySelectorAll('.react-flow__node')].map((n) => n.getAttribute('data-id')));
+  return drawn.size > 0 && corners.every(([id, x, y]) => {
+    const sx = view.a * x + view.e, sy = view.d * y + view.f;
+    return sx < 0 || sy < 0 || sx > box.width || sy > box.height || drawn.has(id);
+  });
+}`;
 
 // Strings, not functions, for the page: tsx would wrap named inner functions in a helper the page lacks.
 const START_FRAMES = `(() => {
@@ -237,13 +255,13 @@ async function measureTidy(page: Page): Promise<TidyMeasurement> {
   })()`)) as TidyMeasurement;
 }
 
-async function measure(url: string, file: string, nodes: number, editor: boolean): Promise<Measurement> {
+async function measure(url: string, file: string, corners: [string, number, number][], editor: boolean): Promise<Measurement> {
   const { context, close } = await launchBrowser();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     await page.locator('input[type=file]').first().waitFor({ state: 'attached' });
-    const open = await measureOpen(page, file, nodes);
+    const open = await measureOpen(page, file, corners);
     await page.waitForTimeout(500);
     const frames = await measureFrames(page);
     if (!editor) return { open, frames };
@@ -264,6 +282,7 @@ export async function benchEditor(nodes = 2_000, edges = 4_000, runs = 3, baseli
   const dir = mkdtempSync(path.join(tmpdir(), 'toc-bench-model-'));
   const file = path.join(dir, 'bench.toc.json');
   writeFileSync(file, serializeModel(model));
+  const corners = model.nodes.map((n): [string, number, number] => [n.id, n.position!.x, n.position!.y]);
   const pages = [
     { name: 'bare React Flow', server: await serveBuild(BARE_ROOT), editor: false },
     { name: 'ToC Studio', server: await serveBuild(WEB_ROOT), editor: true },
@@ -273,7 +292,7 @@ export async function benchEditor(nodes = 2_000, edges = 4_000, runs = 3, baseli
     const results = new Map<string, Measurement[]>(pages.map((p) => [p.name, []]));
     // Alternate the pages so machine load affects each alike.
     for (let run = 0; run < runs; run++) {
-      for (const p of pages) results.get(p.name)!.push(await measure(p.server.url, file, model.nodes.length, p.editor));
+      for (const p of pages) results.get(p.name)!.push(await measure(p.server.url, file, corners, p.editor));
     }
     const summary = [...results].map(([name, list]) => {
       const frames = list.flatMap((m) => m.frames);
@@ -284,7 +303,7 @@ export async function benchEditor(nodes = 2_000, edges = 4_000, runs = 3, baseli
       `Editor in Chromium, ${model.nodes.length} nodes and ${model.edges.length} edges, median of ${runs} runs (target: open and p95 frame within 1.5× of bare React Flow)`,
       summary.map((s) => ({
         page: s.name,
-        'open (file chosen → all nodes drawn)': ms(s.open),
+        'open (file chosen → view complete)': ms(s.open),
         'open ratio': `${(s.open / base.open).toFixed(2)}×`,
         'pan/zoom frame p50': ms(s.p50),
         'pan/zoom frame p95': ms(s.p95),

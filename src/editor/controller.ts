@@ -484,10 +484,14 @@ export class EditorController {
     }
   }
 
-  /** Moves keyboard focus to a node on the canvas. */
-  focusNodeElement(id: string): void {
+  /**
+   * Moves keyboard focus to a node on the canvas. A big model draws only the nodes in view (see
+   * Canvas.tsx), so a node the view is panning to may be drawn a few frames later: wait for it.
+   */
+  focusNodeElement(id: string, framesLeft = 30): void {
     const element = this.canvasElement?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
-    element?.focus({ preventScroll: true });
+    if (element) element.focus({ preventScroll: true });
+    else if (framesLeft > 0 && this.store.getState().doc.nodes.has(id)) requestAnimationFrame(() => this.focusNodeElement(id, framesLeft - 1));
   }
 
   /** The point in the middle of the canvas, in model coordinates. */

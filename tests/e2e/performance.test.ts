@@ -1,8 +1,12 @@
 // The editor's performance decisions (docs/architecture.md, "Performance"), as behaviour: the rule
 // checker runs in a Web Worker and its findings still follow each edit; typing in a label changes
 // that one node on the canvas and no other.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Model } from '../../src/model';
 import { openEditorSession, type EditorSession } from './browser';
 
 let session: EditorSession;
@@ -99,6 +103,35 @@ describe.sequential('performance decisions', () => {
     expect(mismatch.count).toBeGreaterThan(0);
     // Told on each key, React Flow would follow within a frame or two; it waits for the pause (≥ 400 ms).
     expect(mismatch.longest).toBeGreaterThanOrEqual(300);
+  });
+
+  it('draws only what is in view of a big model, and finding a node out of view still takes keyboard focus to it', async () => {
+    const nodes: Model['nodes'] = [];
+    const edges: Model['edges'] = [];
+    for (let i = 0; i < 600; i++) {
+      nodes.push({ id: `a${i}`, kind: 'activity', label: `Activity ${i}` }, { id: `o${i}`, kind: 'outcome', label: `Outcome ${i}`, horizon: 'short' } as Model['nodes'][number]);
+      edges.push({ id: `e${i}`, kind: 'leads-to', source: `a${i}`, target: `o${i}` });
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'toc-e2e-big-'));
+    const file = path.join(dir, 'big.toc.json');
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, title: 'Twelve hundred nodes', nodes, edges }));
+    await page.setInputFiles('#open-file-input', file);
+    await expect.poll(() => page.locator('.file-status__title').textContent()).toBe('Twelve hundred nodes');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(0);
+
+    const search = page.getByRole('combobox', { name: 'Find a node by label' });
+    await search.fill('Outcome 599');
+    await search.press('Enter');
+    // The view pans to the far end of the model; the node, drawn once in view, takes focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id'))).toBe('o599');
+    const drawn = await page.locator('.react-flow__node').count();
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(200);
+    expect(await page.locator('.react-flow__node[data-id="a0"]').count()).toBe(0);
+    // Alt+arrow goes on from there, to a node drawn once it is selected.
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id'))).toBe('a599');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('raised no page errors', () => {

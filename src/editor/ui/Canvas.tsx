@@ -333,6 +333,14 @@ function useStageColumns(): readonly StageColumn[] {
  * each frame while panning or zooming a large model (bench/editor.ts): edges are drawn solid. */
 const FAR_ZOOM = 0.45;
 
+/**
+ * From this many nodes React Flow draws only the nodes and links in view. Chromium repaints and
+ * re-layerizes the whole canvas on any change, at a cost that grows with every node and link drawn
+ * (bench/editor.ts: a key typed at 2,000 nodes took 35–45 ms with all drawn, 20–25 ms culled).
+ * Smaller models keep every node in the page, so Tab reaches each one without panning first.
+ */
+const CULL_FROM_NODES = 1_000;
+
 /** Stage columns drawn behind the nodes, with quiet headers that stay at the top of the view. */
 const StageColumns = memo(function StageColumns() {
   const columns = useStageColumns();
@@ -384,6 +392,7 @@ export function Canvas() {
   const { store } = controller;
   const flow = useReactFlow();
   const zoomedOut = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const cull = useEditor((s) => s.doc.nodes.size >= CULL_FROM_NODES);
   const settledLabels = useSettledLabels();
   const { nodes, catchingUp } = useFlowNodes(settledLabels);
   const edges = useFlowEdges(settledLabels, catchingUp);
@@ -524,6 +533,7 @@ export function Canvas() {
         fitView
         fitViewOptions={FIT_VIEW}
         elevateEdgesOnSelect
+        onlyRenderVisibleElements={cull}
         zIndexMode="basic"
         ariaLabelConfig={ARIA_LABELS}
       >
