@@ -125,21 +125,25 @@ describe.sequential('layout and export', () => {
     expect(session.dialogs.filter((type) => type === 'confirm').length).toBe(asked + 1);
   });
 
-  it('moves a few hundred nodes into place over several frames, each link taking its route once both ends are there', async () => {
+  it('moves a few hundred nodes into place over several frames, the links drawn again, routed, once all are there', async () => {
     const model = generated(150);
     await openModel(model, 'three-hundred.toc.json');
+    // Per update of the nodes' places: how many links were drawn with it.
     await page.evaluate(`(() => {
-      window.__moveCommits = 0;
+      window.__linksPerMove = [];
       new MutationObserver((records) => {
-        if (records.some((r) => r.attributeName === 'style' && r.target.classList.contains('react-flow__node'))) window.__moveCommits++;
+        if (records.some((r) => r.attributeName === 'style' && r.target.classList.contains('react-flow__node'))) window.__linksPerMove.push(document.querySelectorAll('.react-flow__edge').length);
       }).observe(document.querySelector('.react-flow__nodes'), { subtree: true, attributes: true, attributeFilter: ['style'] });
     })()`);
     await page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Tidy layout', exact: true }).click();
     await expect.poll(() => page.locator('.layout-status').getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
     const routed = () => page.locator('.react-flow__edge-path').evaluateAll((els) => els.filter((e) => /^M [\d.-]+ [\d.-]+ L /.test(e.getAttribute('d') ?? '')).length);
     await expect.poll(routed, { timeout: 15_000 }).toBe(model.edges.length);
-    // 300 nodes at 100 a frame: at least three separate updates of the canvas, not one.
-    expect(await page.evaluate('window.__moveCommits')).toBeGreaterThanOrEqual(3);
+    // 300 nodes at 100 a frame: at least three separate updates of the canvas, not one, with no
+    // link drawn until the last.
+    const linksPerMove = (await page.evaluate('window.__linksPerMove')) as number[];
+    expect(linksPerMove.length).toBeGreaterThanOrEqual(3);
+    expect(linksPerMove.slice(0, -1).every((links) => links === 0)).toBe(true);
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press(`${MOD}+z`);
     await expect.poll(routed, { timeout: 15_000 }).toBe(0);

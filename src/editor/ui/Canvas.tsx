@@ -80,11 +80,12 @@ function handlesOf(width: number, height: number): NodeHandle[] {
 
 const ORIGIN = { x: 0, y: 0 };
 const NO_IDS: ReadonlySet<string> = new Set();
+const NO_EDGES: FlowEdge[] = [];
 /**
  * How many nodes React Flow is told to move in one frame. Moving all 2,000 at once (Tidy layout,
  * its undo) re-renders every node and link in one task of over a second; in steps of this many,
- * from the frame after the model changed, the nodes glide into place over a few frames of about
- * 100–200 ms each and the page stays responsive.
+ * from the frame after the model changed, the nodes glide into place over a couple of seconds of
+ * frames of mostly 50–100 ms, the links left out until all are there (see Canvas).
  */
 const MOVES_PER_FRAME = 100;
 
@@ -96,9 +97,9 @@ const MOVES_PER_FRAME = 100;
  * its settled label), React Flow keeps the node's previous size: NodeView already draws the new
  * one, and telling React Flow on each wrap to a new line re-indexes every node and link (60 ms at
  * 2,000 nodes); only where the links meet that node lags until the pause. When many nodes move at
- * once, React Flow gets MOVES_PER_FRAME of them a frame; `catchingUp` holds those not yet moved.
+ * once, React Flow gets MOVES_PER_FRAME of them a frame, and `catchingUp` says some are yet to move.
  */
-function useFlowNodes(settledLabels: ReadonlyMap<string, string>): { nodes: FlowNode[]; catchingUp: ReadonlySet<string> } {
+function useFlowNodes(settledLabels: ReadonlyMap<string, string>): { nodes: FlowNode[]; catchingUp: boolean } {
   const nodes = useEditor((s) => s.doc.nodes);
   const session = useEditor((s) => s.session);
   const selected = useEditor((s) => s.selection.nodes);
@@ -174,12 +175,12 @@ function useFlowNodes(settledLabels: ReadonlyMap<string, string>): { nodes: Flow
     }
     const next = { list: changed ? list : previous.list, byId: changed ? byId : previous.byId, session, catchingUp: catchingUp.size > 0 ? catchingUp : NO_IDS };
     cache.current = next;
-    return { nodes: next.list, catchingUp: next.catchingUp };
+    return { nodes: next.list, catchingUp: next.catchingUp.size > 0 };
     // catchUpFrame: the next frame moves the next nodes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nodes, session, selected, drag, badges, settledLabels, catchUpFrame]);
   useEffect(() => {
-    if (result.catchingUp.size === 0) return;
+    if (!result.catchingUp) return;
     const frame = requestAnimationFrame(() => setCatchUpFrame((n) => n + 1));
     return () => cancelAnimationFrame(frame);
   }, [result]);
@@ -257,7 +258,7 @@ function edgeLabel(edge: TocEdge): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-function useFlowEdges(labels: ReadonlyMap<string, string>, catchingUp: ReadonlySet<string>): FlowEdge[] {
+function useFlowEdges(labels: ReadonlyMap<string, string>): FlowEdge[] {
   const { store } = useController();
   const edges = useEditor((s) => s.doc.edges);
   const routes = useRoutes();
@@ -275,8 +276,7 @@ function useFlowEdges(labels: ReadonlyMap<string, string>, catchingUp: ReadonlyS
       const isSelected = selected.has(edge.id);
       const from = labels.get(edge.source) ?? nodes.get(edge.source)?.label ?? edge.source;
       const to = labels.get(edge.target) ?? nodes.get(edge.target)?.label ?? edge.target;
-      // A route is drawn once both ends are where the layout put them on the canvas too.
-      const route = catchingUp.has(edge.source) || catchingUp.has(edge.target) ? undefined : routes.get(edge.id);
+      const route = routes.get(edge.id);
       const old = previous.byId.get(edge.id);
       let flow: FlowEdge;
       if (old && old.edge === edge && old.selected === isSelected && old.from === from && old.to === to && old.flow.data?.route === route) {
@@ -303,7 +303,7 @@ function useFlowEdges(labels: ReadonlyMap<string, string>, catchingUp: ReadonlyS
     if (!changed) return previous.list;
     cache.current = { list, byId };
     return list;
-  }, [store, edges, labels, routes, selected, catchingUp]);
+  }, [store, edges, labels, routes, selected]);
 }
 
 const HEADER_STYLE = {
@@ -395,9 +395,12 @@ export function Canvas() {
   const cull = useEditor((s) => s.doc.nodes.size >= CULL_FROM_NODES);
   const settledLabels = useSettledLabels();
   const { nodes, catchingUp } = useFlowNodes(settledLabels);
-  const edges = useFlowEdges(settledLabels, catchingUp);
-  // Highlight, filters and collapsed groups (ReadingView.tsx), applied here and nowhere else.
-  const shown = useReadingView(nodes, edges);
+  const edges = useFlowEdges(settledLabels);
+  // Highlight, filters and collapsed groups (ReadingView.tsx), applied here and nowhere else. While
+  // many nodes move into place the links are left out, drawn again, routed, once all are there:
+  // links stretching between moving nodes cross the view and are mounted, moved and dropped each
+  // frame (bench/editor.ts: applying Tidy at 2,000 nodes took 2.8–3.2 s of main thread, 2.1 without).
+  const shown = useReadingView(nodes, catchingUp ? NO_EDGES : edges);
   const session = useEditor((s) => s.session);
   const wrapper = useRef<HTMLDivElement>(null);
 
