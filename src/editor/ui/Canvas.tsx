@@ -306,6 +306,28 @@ function useFlowEdges(labels: ReadonlyMap<string, string>): FlowEdge[] {
   }, [store, edges, labels, routes, selected]);
 }
 
+/** How many links come back a frame once many moved nodes are in place. */
+const LINKS_PER_FRAME = 1_000;
+
+/**
+ * The links to draw. While many nodes move into place there are none: links stretching between
+ * moving nodes cross the view and are mounted, moved and dropped each frame (bench/editor.ts:
+ * applying Tidy at 2,000 nodes took 2.8–3.2 s of main thread with them, 2.1 s without). They come
+ * back, routed, LINKS_PER_FRAME a frame: mounting every link in view at once took a 300 ms frame.
+ */
+function useReturningLinks(edges: FlowEdge[], catchingUp: boolean): FlowEdge[] {
+  const [returned, setReturned] = useState(Infinity);
+  if (catchingUp && returned !== 0) setReturned(0);
+  const returning = !catchingUp && returned < edges.length;
+  useEffect(() => {
+    if (!returning) return;
+    const frame = requestAnimationFrame(() => setReturned((count) => count + LINKS_PER_FRAME));
+    return () => cancelAnimationFrame(frame);
+  }, [returning, returned]);
+  if (catchingUp) return NO_EDGES;
+  return returning ? edges.slice(0, returned) : edges;
+}
+
 const HEADER_STYLE = {
   background: COLUMN.headerFill,
   color: COLUMN.headerText,
@@ -395,12 +417,9 @@ export function Canvas() {
   const cull = useEditor((s) => s.doc.nodes.size >= CULL_FROM_NODES);
   const settledLabels = useSettledLabels();
   const { nodes, catchingUp } = useFlowNodes(settledLabels);
-  const edges = useFlowEdges(settledLabels);
-  // Highlight, filters and collapsed groups (ReadingView.tsx), applied here and nowhere else. While
-  // many nodes move into place the links are left out, drawn again, routed, once all are there:
-  // links stretching between moving nodes cross the view and are mounted, moved and dropped each
-  // frame (bench/editor.ts: applying Tidy at 2,000 nodes took 2.8–3.2 s of main thread, 2.1 without).
-  const shown = useReadingView(nodes, catchingUp ? NO_EDGES : edges);
+  const edges = useReturningLinks(useFlowEdges(settledLabels), catchingUp);
+  // Highlight, filters and collapsed groups (ReadingView.tsx), applied here and nowhere else.
+  const shown = useReadingView(nodes, edges);
   const session = useEditor((s) => s.session);
   const wrapper = useRef<HTMLDivElement>(null);
 
