@@ -318,10 +318,12 @@ const LINKS_PER_FRAME = 1_000;
 function useReturningLinks(edges: FlowEdge[], catchingUp: boolean): FlowEdge[] {
   const [returned, setReturned] = useState(Infinity);
   if (catchingUp && returned !== 0) setReturned(0);
+  // All back: links added later are drawn at once.
+  if (!catchingUp && returned !== Infinity && returned >= edges.length) setReturned(Infinity);
   const returning = !catchingUp && returned < edges.length;
   useEffect(() => {
     if (!returning) return;
-    const frame = requestAnimationFrame(() => setReturned((count) => count + LINKS_PER_FRAME));
+    const frame = requestAnimationFrame(() => setReturned(returned + LINKS_PER_FRAME));
     return () => cancelAnimationFrame(frame);
   }, [returning, returned]);
   if (catchingUp) return NO_EDGES;
