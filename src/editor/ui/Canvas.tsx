@@ -85,7 +85,7 @@ const NO_EDGES: FlowEdge[] = [];
  * How many nodes React Flow is told to move in one frame. Moving all 2,000 at once (Tidy layout,
  * its undo) re-renders every node and link in one task of over a second; in steps of this many,
  * from the frame after the model changed, the nodes glide into place over a couple of seconds of
- * frames of mostly 50–100 ms, the links left out until all are there (see Canvas).
+ * frames of mostly 50–100 ms, the links left out until all are there (useReturningLinks).
  */
 const MOVES_PER_FRAME = 100;
 
