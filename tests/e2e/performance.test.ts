@@ -134,6 +134,26 @@ describe.sequential('performance decisions', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('moves the nodes of a big model that stay out of view in one update when Tidy lands, those in view a hundred a frame', async () => {
+    // The model and view of the test before: 1,200 nodes, a few of them in view. The minimap draws
+    // every node, so each update of its rectangles is an update of React Flow's nodes.
+    await page.evaluate(`(() => {
+      window.__minimapMoves = [];
+      new MutationObserver((records) => {
+        const moved = new Set(records.filter((r) => r.attributeName === 'x' || r.attributeName === 'y').map((r) => r.target));
+        if (moved.size > 0) window.__minimapMoves.push(moved.size);
+      }).observe(document.querySelector('.react-flow__minimap'), { subtree: true, attributes: true, attributeFilter: ['x', 'y'] });
+    })()`);
+    await page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Tidy layout', exact: true }).click();
+    await expect.poll(() => page.locator('.layout-status').getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    await expect.poll(() => page.locator('.react-flow__edge').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const moves = (await page.evaluate('window.__minimapMoves')) as number[];
+    // Most nodes are out of view before and after: they move together, far more than 100 at once...
+    expect(Math.max(...moves)).toBeGreaterThan(600);
+    // ...and the move is done in a few updates, not the twelve of 100 nodes each.
+    expect(moves.length).toBeLessThan(12);
+  });
+
   it('raised no page errors', () => {
     expect(session.pageErrors).toEqual([]);
   });
