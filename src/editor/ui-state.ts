@@ -76,9 +76,12 @@ export interface FileState {
   autosave: 'idle' | 'pending' | 'saved' | 'failed' | 'paused';
 }
 
-/** The last Tidy layout run, for the status line (and the e2e tests: `where`). */
+/**
+ * The last Tidy layout run, for the status line (and the e2e tests: `where`). 'applying': the
+ * result is in, and the canvas lets go of its links for a frame before the nodes move.
+ */
 export interface LayoutRun {
-  state: 'running' | 'done' | 'cancelled' | 'failed';
+  state: 'running' | 'applying' | 'done' | 'cancelled' | 'failed';
   where: 'worker' | 'main-thread';
   /** 0…1. */
   fraction: number;
