@@ -5,6 +5,7 @@ import { applyLayout } from '../layout/apply';
 import type { Direction, EdgeRoute, LayoutResult, SpacingPreset, StageBand } from '../layout';
 import type { Command } from './store';
 import type { Doc, XY } from './doc';
+import type { TocEdge, TocNode } from '../model';
 
 export interface LayoutSettings {
   direction: Direction;
@@ -57,39 +58,28 @@ export function tidyCommand(doc: Doc, result: Pick<LayoutResult, 'positions'>, s
 export interface RouteSnapshot {
   routes: Record<string, EdgeRoute>;
   stages: { direction: Direction; bands: StageBand[] };
-  /** Per edge: source, target and kind when routed. */
-  edges: Record<string, string>;
-  /** Per node: a key of what decides its box (position, kind, label). */
-  nodes: Record<string, string>;
+  /** Per routed edge, and per node at an end of one: the object as laid out. */
+  edges: ReadonlyMap<string, TocEdge>;
+  nodes: ReadonlyMap<string, TocNode>;
 }
 
-// Keys per object: the store's nodes and edges are immutable, so the canvas, which checks every
-// route on each change, builds a key only for what changed.
-const keys = new WeakMap<object, string>();
-function keyOf<T extends object>(item: T, build: (item: T) => string): string {
-  let key = keys.get(item);
-  if (key === undefined) keys.set(item, (key = build(item)));
-  return key;
-}
-const nodeKey = (doc: Doc, id: string): string | undefined => {
-  const node = doc.nodes.get(id);
-  return node && keyOf(node, (n) => `${n.position?.x},${n.position?.y}|${n.kind}|${n.label}`);
-};
-const edgeKey = (doc: Doc, id: string): string | undefined => {
-  const edge = doc.edges.get(id);
-  return edge && keyOf(edge, (e) => `${e.source}>${e.target}|${e.kind}`);
-};
+// The store's nodes and edges are immutable: the same object is unchanged, which is the answer for
+// nearly all of the 4,000 links the canvas checks on each change of a big model.
+const sameEnds = (now: TocEdge | undefined, then: TocEdge) =>
+  now === then || (!!now && now.source === then.source && now.target === then.target && now.kind === then.kind);
+const sameBox = (now: TocNode | undefined, then: TocNode) =>
+  now === then || (!!now && now.kind === then.kind && now.label === then.label && now.position?.x === then.position?.x && now.position?.y === then.position?.y);
 
 /** Records the routes against the document the layout was applied to. */
 export function snapshotRoutes(doc: Doc, result: Pick<LayoutResult, 'routes' | 'stages' | 'direction'>): RouteSnapshot {
-  const edges: Record<string, string> = {};
-  const nodes: Record<string, string> = {};
+  const edges = new Map<string, TocEdge>();
+  const nodes = new Map<string, TocNode>();
   for (const id of Object.keys(result.routes)) {
-    const key = edgeKey(doc, id);
-    if (key === undefined) continue;
-    edges[id] = key;
-    const edge = doc.edges.get(id)!;
-    for (const end of [edge.source, edge.target]) nodes[end] ??= nodeKey(doc, end)!;
+    const edge = doc.edges.get(id);
+    const ends = edge && [doc.nodes.get(edge.source), doc.nodes.get(edge.target)];
+    if (!ends?.[0] || !ends[1]) continue;
+    edges.set(id, edge!);
+    for (const node of ends as TocNode[]) nodes.set(node.id, node);
   }
   return { routes: result.routes, stages: { direction: result.direction, bands: result.stages }, edges, nodes };
 }
@@ -101,7 +91,7 @@ export function snapshotRoutes(doc: Doc, result: Pick<LayoutResult, 'routes' | '
 export function validRoutes(snapshot: RouteSnapshot | null, doc: Doc, moving?: { has(id: string): boolean } | null): Map<string, EdgeRoute> {
   const valid = new Map<string, EdgeRoute>();
   if (!snapshot) return valid;
-  for (const id of Object.keys(snapshot.edges)) {
+  for (const id of snapshot.edges.keys()) {
     const route = routeFor(snapshot, doc, id, moving);
     if (route) valid.set(id, route);
   }
@@ -110,17 +100,17 @@ export function validRoutes(snapshot: RouteSnapshot | null, doc: Doc, moving?: {
 
 /** One edge's route if still valid. */
 export function routeFor(snapshot: RouteSnapshot | null, doc: Doc, id: string, moving?: { has(id: string): boolean } | null): EdgeRoute | undefined {
-  const key = snapshot?.edges[id];
-  if (!snapshot || key === undefined || edgeKey(doc, id) !== key) return undefined;
-  const edge = doc.edges.get(id)!;
+  const then = snapshot?.edges.get(id);
+  const edge = doc.edges.get(id);
+  if (!then || !edge || !sameEnds(edge, then)) return undefined;
   if (moving?.has(edge.source) || moving?.has(edge.target)) return undefined;
-  if (nodeKey(doc, edge.source) !== snapshot.nodes[edge.source] || nodeKey(doc, edge.target) !== snapshot.nodes[edge.target]) return undefined;
-  return snapshot.routes[id];
+  if (!sameBox(doc.nodes.get(edge.source), snapshot!.nodes.get(edge.source)!) || !sameBox(doc.nodes.get(edge.target), snapshot!.nodes.get(edge.target)!)) return undefined;
+  return snapshot!.routes[id];
 }
 
 /** Stage bands only describe the drawing while every node is still where the layout put it. */
 export function validStages(snapshot: RouteSnapshot | null, doc: Doc): RouteSnapshot['stages'] | undefined {
   if (!snapshot) return undefined;
-  for (const [id, key] of Object.entries(snapshot.nodes)) if (nodeKey(doc, id) !== key) return undefined;
+  for (const [id, node] of snapshot.nodes) if (!sameBox(doc.nodes.get(id), node)) return undefined;
   return snapshot.stages;
 }

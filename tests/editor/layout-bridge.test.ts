@@ -66,6 +66,15 @@ describe('route invalidation', () => {
     expect(routeFor(snapshot, store.getState().doc, 'e-in')).toBeUndefined();
   });
 
+  it('keeps a route when an end changes but not its box (a description)', async () => {
+    const { store, snapshot } = await tidied();
+    const before = store.getState().doc.nodes.get('a-1');
+    store.dispatch(updateNode('a-1', { description: 'Who runs it, and when' }));
+    expect(store.getState().doc.nodes.get('a-1')).not.toBe(before);
+    expect(routeFor(snapshot, store.getState().doc, 'e-in')).toBeDefined();
+    expect(validStages(snapshot, store.getState().doc)).toBeDefined();
+  });
+
   it('has no routes without a layout', async () => {
     const { store } = await tidied();
     expect(validRoutes(null, store.getState().doc).size).toBe(0);
