@@ -105,6 +105,27 @@ describe.sequential('performance decisions', () => {
     expect(mismatch.longest).toBeGreaterThanOrEqual(300);
   });
 
+  it('shows the file status of a key in the frame after the key’s own', async () => {
+    const id = await selectedId();
+    await expect.poll(() => page.locator('.file-status__autosave').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+    // Per frame (counted by requestAnimationFrame): when the node and the file status first change.
+    await page.evaluate(`(() => {
+      const seen = (window.__frameOf = { frame: 0 });
+      const tick = () => { seen.frame++; requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+      const watch = (selector, name) => new MutationObserver(() => { seen[name] ??= seen.frame; })
+        .observe(document.querySelector(selector), { subtree: true, childList: true, characterData: true, attributes: true });
+      watch('.react-flow__node[data-id="${id}"]', 'node');
+      watch('.file-status', 'status');
+    })()`);
+    const label = page.getByLabel('Label', { exact: true });
+    await label.press('End');
+    await label.press('!');
+    await expect.poll(() => page.locator('.file-status__autosave').textContent()).toBe('Autosaving…');
+    const { node, status } = (await page.evaluate('window.__frameOf')) as { node: number; status: number };
+    expect(status).toBeGreaterThan(node);
+  });
+
   it('draws only what is in view of a big model, and finding a node out of view still takes keyboard focus to it', async () => {
     const nodes: Model['nodes'] = [];
     const edges: Model['edges'] = [];
