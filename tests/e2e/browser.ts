@@ -68,6 +68,14 @@ export async function openEditorSession(): Promise<EditorSession> {
   };
 }
 
+/** An editor session with the page on the bundled example, its first node drawn. */
+export async function openEditorOnExample(): Promise<EditorSession> {
+  const session = await openEditorSession();
+  await session.page.goto(session.url);
+  await session.page.locator('.react-flow__node').first().waitFor();
+  return session;
+}
+
 /** Chooses a format in the open Export dialog, downloads it and returns the file's bytes. */
 export async function downloadExport(page: Page, format: string): Promise<Buffer> {
   const dialog = page.getByRole('dialog', { name: 'Export' });

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseModel, type Model } from '../../src/model';
-import { downloadExport, openEditorSession, type EditorSession } from './browser';
+import { downloadExport, openEditorOnExample, type EditorSession } from './browser';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 const TMP = mkdtempSync(path.join(tmpdir(), 'toc-e2e-injection-'));
@@ -92,10 +92,8 @@ async function auditFile(name: string, data: Buffer): Promise<Audit> {
 }
 
 beforeAll(async () => {
-  session = await openEditorSession();
+  session = await openEditorOnExample();
   ({ page, pageErrors } = session);
-  await page.goto(session.url);
-  await page.locator('.react-flow__node').first().waitFor();
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model';
-import { downloadExport, openEditorSession, SCREENSHOTS as SHOTS, type EditorSession } from './browser';
+import { downloadExport, openEditorOnExample, SCREENSHOTS as SHOTS, type EditorSession } from './browser';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 const TMP = mkdtempSync(path.join(tmpdir(), 'toc-e2e-layout-'));
@@ -43,10 +43,8 @@ function generated(count: number, extraLabel?: string): Model {
 }
 
 beforeAll(async () => {
-  session = await openEditorSession();
+  session = await openEditorOnExample();
   ({ page, pageErrors } = session);
-  await page.goto(session.url);
-  await page.locator('.react-flow__node').first().waitFor();
 });
 
 afterAll(async () => {

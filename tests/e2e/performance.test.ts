@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model';
-import { openEditorSession, type EditorSession } from './browser';
+import { openEditorOnExample, type EditorSession } from './browser';
 
 let session: EditorSession;
 let page: Page;
@@ -16,10 +16,8 @@ const finding = (rule: string, nodeId: string) => page.locator(`.finding[data-ru
 const selectedId = async () => (await page.locator('.react-flow__node.selected').getAttribute('data-id'))!;
 
 beforeAll(async () => {
-  session = await openEditorSession();
+  session = await openEditorOnExample();
   page = session.page;
-  await page.goto(session.url);
-  await page.locator('.react-flow__node').first().waitFor();
 });
 
 afterAll(async () => {
