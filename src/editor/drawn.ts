@@ -14,6 +14,11 @@ export function drawnNode(node: TocNode): TocNode {
   return node;
 }
 
+/** Forgets the drawn nodes whose ids `keep` lacks (another document was opened), so a long session holds one document's. */
+export function forgetDrawnExcept(keep: { has(id: string): boolean }): void {
+  for (const id of drawnById.keys()) if (!keep.has(id)) drawnById.delete(id);
+}
+
 function samePartsButPosition(a: TocNode, b: TocNode): boolean {
   const keysA = Object.keys(a) as (keyof TocNode)[];
   if (keysA.length !== Object.keys(b).length) return false;

@@ -2,7 +2,7 @@
 // (Tidy layout moves all of them); any other change gives a new one.
 import { describe, expect, it } from 'vitest';
 import type { TocNode } from '../../src/model';
-import { drawnNode, layoutOf } from '../../src/editor/drawn';
+import { drawnNode, forgetDrawnExcept, layoutOf } from '../../src/editor/drawn';
 import { nodeLayout } from '../../src/render/text';
 
 const outcome = { id: 'o1', kind: 'outcome', label: 'Fewer central-line infections in every unit', horizon: 'short', position: { x: 0, y: 0 } } as TocNode;
@@ -32,5 +32,15 @@ describe('the drawn node', () => {
     // A node that gains a position (it had none) is a change too.
     const { position: _, ...unplaced } = outcome;
     expect(drawnNode(unplaced as TocNode)).toBe(unplaced);
+  });
+
+  it('is forgotten for ids another document lacks, and kept for those it has', () => {
+    const other = { ...outcome, id: 'o2' };
+    drawnNode(outcome);
+    drawnNode(other);
+    forgetDrawnExcept(new Set(['o2']));
+    const moved = { ...outcome, position: { x: 10, y: 10 } };
+    expect(drawnNode(moved)).toBe(moved);
+    expect(drawnNode({ ...other, position: { x: 10, y: 10 } })).toBe(other);
   });
 });

@@ -31,7 +31,7 @@ import type { XY } from '../doc';
 import { humanise } from '../fields';
 import { isTypingTarget } from '../shortcuts';
 import { useController, useEditor, useUi } from './context';
-import { layoutOf } from '../drawn';
+import { forgetDrawnExcept, layoutOf } from '../drawn';
 import { nodeNameId, NodeView, type Badge, type FlowNode } from './NodeView';
 import { GROUP_TYPE, GroupNode, ReadingNotice, useReadingView } from './ReadingView';
 
@@ -471,6 +471,9 @@ export function Canvas() {
     });
     return () => cancelAnimationFrame(frame);
   }, [session, flow, store]);
+
+  // Another document: the last one's drawn nodes are no longer needed.
+  useEffect(() => forgetDrawnExcept(store.getState().doc.nodes), [session, store]);
 
   // Pressing on the canvas ends typing in a side panel, so the editor's keys work again at once.
   const onPointerDownCapture = useCallback(() => {
