@@ -65,8 +65,7 @@ export interface RouteSnapshot {
 
 // The store's nodes and edges are immutable: the same object is unchanged, which is the answer for
 // nearly all of the 4,000 links the canvas checks on each change of a big model.
-const sameEnds = (now: TocEdge | undefined, then: TocEdge) =>
-  now === then || (!!now && now.source === then.source && now.target === then.target && now.kind === then.kind);
+const sameEnds = (now: TocEdge, then: TocEdge) => now === then || (now.source === then.source && now.target === then.target && now.kind === then.kind);
 const sameBox = (now: TocNode | undefined, then: TocNode) =>
   now === then || (!!now && now.kind === then.kind && now.label === then.label && now.position?.x === then.position?.x && now.position?.y === then.position?.y);
 
@@ -76,10 +75,11 @@ export function snapshotRoutes(doc: Doc, result: Pick<LayoutResult, 'routes' | '
   const nodes = new Map<string, TocNode>();
   for (const id of Object.keys(result.routes)) {
     const edge = doc.edges.get(id);
-    const ends = edge && [doc.nodes.get(edge.source), doc.nodes.get(edge.target)];
-    if (!ends?.[0] || !ends[1]) continue;
-    edges.set(id, edge!);
-    for (const node of ends as TocNode[]) nodes.set(node.id, node);
+    const source = edge && doc.nodes.get(edge.source);
+    const target = edge && doc.nodes.get(edge.target);
+    if (!edge || !source || !target) continue;
+    edges.set(id, edge);
+    nodes.set(source.id, source).set(target.id, target);
   }
   return { routes: result.routes, stages: { direction: result.direction, bands: result.stages }, edges, nodes };
 }
@@ -100,12 +100,13 @@ export function validRoutes(snapshot: RouteSnapshot | null, doc: Doc, moving?: {
 
 /** One edge's route if still valid. */
 export function routeFor(snapshot: RouteSnapshot | null, doc: Doc, id: string, moving?: { has(id: string): boolean } | null): EdgeRoute | undefined {
-  const then = snapshot?.edges.get(id);
+  if (!snapshot) return undefined;
+  const then = snapshot.edges.get(id);
   const edge = doc.edges.get(id);
   if (!then || !edge || !sameEnds(edge, then)) return undefined;
   if (moving?.has(edge.source) || moving?.has(edge.target)) return undefined;
-  if (!sameBox(doc.nodes.get(edge.source), snapshot!.nodes.get(edge.source)!) || !sameBox(doc.nodes.get(edge.target), snapshot!.nodes.get(edge.target)!)) return undefined;
-  return snapshot!.routes[id];
+  if (!sameBox(doc.nodes.get(edge.source), snapshot.nodes.get(edge.source)!) || !sameBox(doc.nodes.get(edge.target), snapshot.nodes.get(edge.target)!)) return undefined;
+  return snapshot.routes[id];
 }
 
 /** Stage bands only describe the drawing while every node is still where the layout put it. */
