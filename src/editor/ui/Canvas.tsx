@@ -80,7 +80,6 @@ function handlesOf(width: number, height: number): NodeHandle[] {
 }
 
 const ORIGIN = { x: 0, y: 0 };
-const NO_IDS: ReadonlySet<string> = new Set();
 const NO_EDGES: FlowEdge[] = [];
 /**
  * How many nodes React Flow is told to move in one frame. Moving all 2,000 at once (Tidy layout,
@@ -136,7 +135,7 @@ function useFlowNodes(settledLabels: ReadonlyMap<string, string>, cull: boolean)
   const badges = useBadges();
   const flowStore = useFlowStoreApi<FlowNode>();
   const [catchUpFrame, setCatchUpFrame] = useState(0);
-  const cache = useRef<{ list: FlowNode[]; byId: Map<string, FlowNode>; session: number; catchingUp: ReadonlySet<string> }>({ list: [], byId: new Map(), session, catchingUp: NO_IDS });
+  const cache = useRef<{ list: FlowNode[]; byId: Map<string, FlowNode>; session: number; catchingUp: boolean }>({ list: [], byId: new Map(), session, catchingUp: false });
   const result = useMemo(() => {
     const previous = cache.current;
     const sameDocument = previous.session === session;
@@ -149,10 +148,10 @@ function useFlowNodes(settledLabels: ReadonlyMap<string, string>, cull: boolean)
     let moves = MOVES_PER_FRAME;
     // A new wave of many moves (the model has just changed, in a task that was long already) starts
     // in the next frame.
-    const startingWave = previous.catchingUp.size === 0 && countMoves(nodes, (node) => movedFrom(node, previous.byId.get(node.id), target(node))) > MOVES_PER_FRAME;
+    const startingWave = !previous.catchingUp && countMoves(nodes, (node) => movedFrom(node, previous.byId.get(node.id), target(node))) > MOVES_PER_FRAME;
     // Culled, a node that is out of sight before and after its move is not drawn: it moves at once.
     const sight = cull && !startingWave ? sightOf(flowStore.getState()) : null;
-    const catchingUp = new Set<string>();
+    let catchingUp = false;
     for (const node of nodes.values()) {
       const isSelected = selected.has(node.id);
       const badge = badges.get(node.id);
@@ -165,7 +164,7 @@ function useFlowNodes(settledLabels: ReadonlyMap<string, string>, cull: boolean)
         const unseen = sight && !inSight(sight, old!.position, old!.width!, old!.height!) && !inSight(sight, position, width, height);
         if (startingWave || (!unseen && moves === 0)) {
           position = old!.position;
-          catchingUp.add(node.id);
+          catchingUp = true;
         } else if (!unseen) moves--;
       }
       let flowNode: FlowNode;
@@ -201,9 +200,9 @@ function useFlowNodes(settledLabels: ReadonlyMap<string, string>, cull: boolean)
       byId.set(node.id, flowNode);
       list.push(flowNode);
     }
-    const next = { list: changed ? list : previous.list, byId: changed ? byId : previous.byId, session, catchingUp: catchingUp.size > 0 ? catchingUp : NO_IDS };
+    const next = { list: changed ? list : previous.list, byId: changed ? byId : previous.byId, session, catchingUp };
     cache.current = next;
-    return { nodes: next.list, catchingUp: next.catchingUp.size > 0 };
+    return { nodes: next.list, catchingUp };
     // catchUpFrame: the next frame moves the next nodes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nodes, session, selected, drag, badges, settledLabels, cull, flowStore, catchUpFrame]);
@@ -342,23 +341,24 @@ function useFlowEdges(labels: ReadonlyMap<string, string>): FlowEdge[] {
 const LINKS_PER_FRAME = 1_000;
 
 /**
- * The links to draw. While many nodes move into place there are none: links stretching between
- * moving nodes cross the view and are mounted, moved and dropped each frame (bench/editor.ts:
- * applying Tidy at 2,000 nodes took 2.8–3.2 s of main thread with them, 2.1 s without). They come
- * back, routed, LINKS_PER_FRAME a frame: mounting every link in view at once took a 300 ms frame.
+ * The links to draw. While `held` (a layout is about to land, or many nodes move into place) there
+ * are none: links stretching between moving nodes cross the view and are mounted, moved and dropped
+ * each frame (bench/editor.ts: applying Tidy at 2,000 nodes took 2.8–3.2 s of main thread with
+ * them, 2.1 s without). They come back, routed, LINKS_PER_FRAME a frame: mounting every link in
+ * view at once took a 300 ms frame.
  */
-function useReturningLinks(edges: FlowEdge[], catchingUp: boolean): FlowEdge[] {
+function useReturningLinks(edges: FlowEdge[], held: boolean): FlowEdge[] {
   const [returned, setReturned] = useState(Infinity);
-  if (catchingUp && returned !== 0) setReturned(0);
+  if (held && returned !== 0) setReturned(0);
   // All back: links added later are drawn at once.
-  if (!catchingUp && returned !== Infinity && returned >= edges.length) setReturned(Infinity);
-  const returning = !catchingUp && returned < edges.length;
+  if (!held && returned !== Infinity && returned >= edges.length) setReturned(Infinity);
+  const returning = !held && returned < edges.length;
   useEffect(() => {
     if (!returning) return;
     const frame = requestAnimationFrame(() => setReturned(returned + LINKS_PER_FRAME));
     return () => cancelAnimationFrame(frame);
   }, [returning, returned]);
-  if (catchingUp) return NO_EDGES;
+  if (held) return NO_EDGES;
   return returning ? edges.slice(0, returned) : edges;
 }
 
