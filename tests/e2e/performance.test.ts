@@ -153,7 +153,7 @@ describe.sequential('performance decisions', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('moves the nodes of a big model that stay out of view in one update when Tidy lands, those in view a hundred a frame', async () => {
+  it('moves the nodes of a big model that stay out of view in one update when Tidy lands, not a hundred a frame', async () => {
     // The model and view of the test before: 1,200 nodes, a few of them in view. The minimap draws
     // every node, so each update of its rectangles is an update of React Flow's nodes.
     await page.evaluate(`(() => {
