@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseModel, serializeModel, type Model } from '../../src/model';
 import { fontTextWidth } from '../../src/render/text';
-import { FONTS } from '../../src/render/theme';
+import { FONTS, NODE_STYLES } from '../../src/render/theme';
 import { openEditorSession, SCREENSHOTS as SHOTS, type EditorSession } from './browser';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -99,6 +99,30 @@ describe.sequential('the editor', () => {
       .toBe(true);
     expect(await page.locator('.file-status__title').textContent()).toBe(model.title);
     await shot('01-example');
+  });
+
+  it('shows every node in the overview, in its kind colour, and pans and zooms the view from there', async () => {
+    const model = (KEYSTONE as { model: Model }).model;
+    const overview = page.getByRole('img', { name: 'Overview of the whole model' });
+    const drawn = await overview.locator('path.overview-nodes').evaluateAll((paths) =>
+      paths.map((p) => [p.getAttribute('fill'), (p.getAttribute('d')!.match(/M/g) ?? []).length] as const),
+    );
+    expect(drawn.reduce((sum, [, rects]) => sum + rects, 0)).toBe(model.nodes.length);
+    const kinds = new Set(model.nodes.map((n) => n.kind));
+    expect(new Set(drawn.map(([fill]) => fill))).toEqual(new Set([...kinds].map((kind) => NODE_STYLES[kind].swatch)));
+
+    const transform = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+    const before = await transform();
+    const { x, y } = await centre(overview);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 30, y + 10, { steps: 4 });
+    await page.mouse.up();
+    const panned = await transform();
+    expect(panned).not.toBe(before);
+    await page.mouse.wheel(0, -200);
+    await expect.poll(transform).not.toBe(panned);
+    await page.getByRole('button', { name: /^fit view$/i }).click();
   });
 
   it('draws every label inside its box', async () => {

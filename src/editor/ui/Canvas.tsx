@@ -4,7 +4,6 @@
 import {
   Controls,
   MarkerType,
-  MiniMap,
   Position,
   ReactFlow,
   useReactFlow,
@@ -19,6 +18,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { Overview } from './Overview';
 import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { EDGE_KINDS, edgeKindsBetween, NODE_KINDS, type EdgeKind, type NodeKind, type TocEdge, type TocNode } from '../../model';
 import { stageColumns, type PlacedNode, type StageColumn } from '../../render/geometry';
@@ -441,7 +441,7 @@ const ARIA_LABELS = {
     'Press Enter or Space to select a node; arrow keys then move it. Alt with an arrow key selects the nearest node in that direction; Delete removes the selection.',
 };
 
-const minimapColour = (node: FlowNode) => NODE_STYLES[(node.type ?? '').slice('toc-'.length) as NodeKind]?.swatch ?? '#999999';
+const overviewColour = (node: FlowNode) => NODE_STYLES[(node.type ?? '').slice('toc-'.length) as NodeKind]?.swatch ?? '#999999';
 
 export function Canvas() {
   const controller = useController();
@@ -599,7 +599,7 @@ export function Canvas() {
       >
         <StageColumns />
         <ReadingNotice />
-        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Overview of the whole model" />
+        <Overview colourOf={overviewColour} label="Overview of the whole model" />
         <Controls position="bottom-left" />
       </ReactFlow>
     </div>
