@@ -18,6 +18,9 @@ import {
 } from './geometry';
 import { fontTextWidth, wrapLabel, type FontWeight } from './text';
 import {
+  ARROW_BOX,
+  arrowHead,
+  arrowHeadId,
   BADGE_STYLES,
   CANVAS_BACKGROUND,
   COLUMN,
@@ -143,24 +146,17 @@ class TextTracker {
   }
 }
 
-function markerId(prefix: string, kind: EdgeKind) {
-  return `${prefix}arrow-${kind}`;
-}
-
 function markerDefs(prefix: string, kinds: Iterable<EdgeKind>): string {
   const out: string[] = [];
   for (const kind of kinds) {
-    const style = EDGE_STYLES[kind];
-    const size = 7 + style.width * 2.5;
-    const head =
-      style.arrow === 'closed'
-        ? `<path d="M0,0 L10,5 L0,10 Z" fill="${style.stroke}"/>`
-        : `<path d="M1,1 L9.5,5 L1,9" fill="none" stroke="${style.stroke}" stroke-width="1.6" stroke-linejoin="miter"/>`;
-    // Sized in stroke widths (the default markerUnits), which every SVG reader, svg2pdf.js included, honours.
-    const units = size / style.width;
+    const stroke = EDGE_STYLES[kind].stroke;
+    const head = arrowHead(kind);
+    const paint = head.closed
+      ? `fill="${stroke}"`
+      : `fill="none" stroke="${stroke}" stroke-width="${ARROW_BOX.openStrokeWidth}" stroke-linejoin="miter"`;
     out.push(
-      `<marker id="${markerId(prefix, kind)}" viewBox="0 0 10 10" refX="9.5" refY="5" ` +
-        `markerWidth="${r(units)}" markerHeight="${r(units)}" orient="auto">${head}</marker>`,
+      `<marker id="${arrowHeadId(prefix, kind)}" viewBox="${ARROW_BOX.viewBox}" refX="${ARROW_BOX.refX}" refY="${ARROW_BOX.refY}" ` +
+        `markerWidth="${r(head.size)}" markerHeight="${r(head.size)}" orient="auto"><path d="${head.path}" ${paint}/></marker>`,
     );
   }
   return out.join('');
@@ -300,7 +296,7 @@ function drawLegend(
       draw: (x, y) =>
         `<path d="M${r(x)},${r(y + 11)} L${r(x + lw - 2)},${r(y + 11)}" fill="none" stroke="${style.stroke}" stroke-width="${style.width}"` +
         (style.dash ? ` stroke-dasharray="${style.dash}"` : '') +
-        ` stroke-linecap="${style.lineCap}" marker-end="url(#${markerId(prefix, kind)})"/>` +
+        ` stroke-linecap="${style.lineCap}" marker-end="url(#${arrowHeadId(prefix, kind)})"/>` +
         text.text(x + lw + 6, y + (22 - font.lineHeight) / 2, [name], font, LABEL_COLOUR),
     });
   }
@@ -384,7 +380,7 @@ export function renderDiagram(model: Model | Pick<Model, 'title' | 'nodes' | 'ed
     edgeSvg.push(
       `<path d="${pathData(points)}" fill="none" stroke="${style.stroke}" stroke-width="${style.width}"` +
         (style.dash ? ` stroke-dasharray="${style.dash}"` : '') +
-        ` stroke-linecap="${style.lineCap}" stroke-linejoin="round" marker-end="url(#${markerId(prefix, edge.kind)})" data-edge-id="${escapeXml(edge.id)}" data-kind="${edge.kind}"/>`,
+        ` stroke-linecap="${style.lineCap}" stroke-linejoin="round" marker-end="url(#${arrowHeadId(prefix, edge.kind)})" data-edge-id="${escapeXml(edge.id)}" data-kind="${edge.kind}"/>`,
     );
     const label = edgeLabelText(edge);
     edgeBoxes.push(pad(bounds([], points), 14));

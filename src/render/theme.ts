@@ -187,6 +187,30 @@ export const EDGE_STYLES: Record<EdgeKind, EdgeStyle> = {
   'reports-to': { name: 'reports to', ...thinGrey },
 };
 
+/**
+ * An edge kind's arrowhead, for the canvas, the legend and every export alike: a path in the marker
+ * box `ARROW_BOX`, tip at its refX/refY. Sized in stroke widths of the edge (SVG's default
+ * markerUnits, which every SVG reader, svg2pdf.js included, honours).
+ */
+export interface ArrowHead {
+  path: string;
+  /** Closed heads are filled with the edge's colour; open ones are stroked in it. */
+  closed: boolean;
+  /** The marker's width and height, in stroke widths of its edge. */
+  size: number;
+}
+
+export const ARROW_BOX = { viewBox: '0 0 10 10', refX: 9.5, refY: 5, openStrokeWidth: 1.6 } as const;
+
+export function arrowHead(kind: EdgeKind): ArrowHead {
+  const style = EDGE_STYLES[kind];
+  const size = (7 + style.width * 2.5) / style.width;
+  return style.arrow === 'closed' ? { path: 'M0,0 L10,5 L0,10 Z', closed: true, size } : { path: 'M1,1 L9.5,5 L1,9', closed: false, size };
+}
+
+/** The id of an edge kind's arrowhead marker; the prefix keeps drawings in one page apart. */
+export const arrowHeadId = (prefix: string, kind: EdgeKind) => `${prefix}arrow-${kind}`;
+
 export interface BadgeStyle {
   glyph: string;
   /** Badges differ by shape as well as colour. */

@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseModel, serializeModel, type Model } from '../../src/model';
 import { fontTextWidth } from '../../src/render/text';
+import { renderSvg } from '../../src/render/svg';
 import { FONTS, NODE_STYLES } from '../../src/render/theme';
 import { openEditorSession, SCREENSHOTS as SHOTS, type EditorSession } from './browser';
 
@@ -99,6 +100,34 @@ describe.sequential('the editor', () => {
       .toBe(true);
     expect(await page.locator('.file-status__title').textContent()).toBe(model.title);
     await shot('01-example');
+  });
+
+  it('ends each link in the arrowhead the SVG export draws for its kind', async () => {
+    const model = (KEYSTONE as { model: Model }).model;
+    const kinds = Object.fromEntries(model.edges.map((e) => [e.id, e.kind]));
+    // Each link's marker on the canvas against the export's marker for its kind: the same box, size and head.
+    const compared = await page.locator('.react-flow__edge').evaluateAll(
+      (edges, { svg, kinds }) => {
+        const exported = new DOMParser().parseFromString(svg, 'image/svg+xml');
+        const shape = (marker: Element | null) =>
+          marker && {
+            box: ['viewBox', 'refX', 'refY', 'orient'].map((a) => marker.getAttribute(a)).join(' '),
+            size: ['markerWidth', 'markerHeight'].map((a) => Number(marker.getAttribute(a)).toFixed(2)).join(' '),
+            head: [...marker.querySelectorAll('path')].map((p) => ['d', 'fill', 'stroke', 'stroke-width'].map((a) => p.getAttribute(a)).join(' ')).join('; '),
+          };
+        return edges.map((edge) => {
+          const id = /url\('?#([^')]+)'?\)/.exec(edge.querySelector('.react-flow__edge-path')?.getAttribute('marker-end') ?? '')?.[1];
+          const kind = kinds[edge.getAttribute('data-id')!];
+          return { canvas: shape(id ? document.getElementById(id) : null), exported: shape(exported.getElementById(`toc-arrow-${kind}`)) };
+        });
+      },
+      { svg: renderSvg(model), kinds },
+    );
+    expect(compared).toHaveLength(model.edges.length);
+    for (const { canvas, exported } of compared) {
+      expect(exported).not.toBeNull();
+      expect(canvas).toEqual(exported);
+    }
   });
 
   it('shows every node in the overview, in its kind colour, and pans and zooms the view from there', async () => {

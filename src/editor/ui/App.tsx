@@ -4,6 +4,7 @@ import { EditorController, parseExamples } from '../controller';
 import { Canvas } from './Canvas';
 import { EditorContext, useController } from './context';
 import { ConnectMenu, Dialogs, Notices, OtherTabBanner } from './Dialogs';
+import { EdgeMarkers } from './EdgeMarkers';
 import { LayoutControls } from './LayoutStatus';
 import { FindingsPanel } from './FindingsPanel';
 import { Header } from './Header';
@@ -62,6 +63,7 @@ export function App() {
           <OpenInput />
           <ConnectMenu />
           <Dialogs />
+          <EdgeMarkers />
         </div>
       </ReactFlowProvider>
     </EditorContext.Provider>

@@ -3,7 +3,6 @@
 // wrappers skip it); drags are previewed in view state and written to the model once, on drag stop.
 import {
   Controls,
-  MarkerType,
   Position,
   ReactFlow,
   useReactFlow,
@@ -18,6 +17,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { arrowMarker } from './EdgeMarkers';
 import { Overview } from './Overview';
 import { RoutedEdge, type FlowEdge } from './RoutedEdge';
 import { EDGE_KINDS, edgeKindsBetween, NODE_KINDS, type EdgeKind, type NodeKind, type TocEdge, type TocNode } from '../../model';
@@ -269,7 +269,7 @@ const EDGE_LOOKS = Object.fromEntries(
       kind,
       {
         style: { stroke: style.stroke, strokeWidth: style.width, strokeDasharray: style.dash, strokeLinecap: style.lineCap },
-        markerEnd: { type: style.arrow === 'closed' ? MarkerType.ArrowClosed : MarkerType.Arrow, color: style.stroke, width: 16, height: 16, strokeWidth: 1.5 },
+        markerEnd: arrowMarker(kind),
       },
     ];
   }),

@@ -3,6 +3,7 @@ import { memo, type DragEvent } from 'react';
 import { EDGE_KINDS, NODE_KINDS, type NodeKind } from '../../model';
 import { EDGE_STYLES, HORIZON_STYLES, NODE_STYLES, shapePath } from '../../render/theme';
 import { PALETTE_MIME } from './Canvas';
+import { arrowMarker } from './EdgeMarkers';
 import { useController } from './context';
 
 export const KindSwatch = memo(function KindSwatch({ kind, fill, width = 34, height = 20 }: { kind: NodeKind; fill?: string; width?: number; height?: number }) {
@@ -75,12 +76,7 @@ export function Legend() {
             return (
               <li key={kind}>
                 <svg width={40} height={12} aria-hidden="true" focusable="false">
-                  <line x1={1} y1={6} x2={31} y2={6} stroke={style.stroke} strokeWidth={style.width} strokeDasharray={style.dash} strokeLinecap={style.lineCap} />
-                  {style.arrow === 'closed' ? (
-                    <path d="M30,1.5 L39,6 L30,10.5 Z" fill={style.stroke} />
-                  ) : (
-                    <path d="M30,1.5 L39,6 L30,10.5" fill="none" stroke={style.stroke} strokeWidth={1.5} />
-                  )}
+                  <line x1={1} y1={6} x2={38} y2={6} stroke={style.stroke} strokeWidth={style.width} strokeDasharray={style.dash} strokeLinecap={style.lineCap} markerEnd={`url(#${arrowMarker(kind)})`} />
                 </svg>
                 <span>{style.name}</span>
               </li>
