@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutModel } from '../../src/layout';
-import { moveNodes, updateEdge, updateNode } from '../../src/editor/commands';
+import { addNode, deleteElements, moveNodes, updateEdge, updateNode } from '../../src/editor/commands';
 import { modelFromDoc } from '../../src/editor/doc';
 import { routeFor, snapshotRoutes, tidyCommand, validRoutes, validStages } from '../../src/editor/layout-bridge';
 import { EditorStore } from '../../src/editor/store';
@@ -28,6 +28,28 @@ describe('Tidy layout command', () => {
     expect(store.getState().doc.nodes.get('a-1')!.position).toEqual({ x: 280, y: 40 });
     expect(store.getState().doc.meta.view).toBeUndefined();
     expect(store.getState().canUndo).toBe(false);
+  });
+
+  it('keeps the edits made while the layout ran, and the objects of the nodes it leaves in place', async () => {
+    const store = new EditorStore(smallModel());
+    const result = await layoutModel(modelFromDoc(store.getState().doc), { ...SETTINGS, engine: 'fast' });
+    const command = tidyCommand(store.getState().doc, result, SETTINGS)!;
+    // Meanwhile: a label edited, a node deleted, a node added.
+    store.dispatch(updateNode('a-1', { label: 'Weekly meetings' }));
+    store.dispatch(deleteElements(store.getState().doc, { nodes: new Set(['as-1']), edges: new Set() }));
+    const added = addNode(store.getState().doc, 'output', { x: 5_000, y: 5_000 });
+    store.dispatch(added);
+    const before = store.getState().doc;
+    expect(store.dispatch(command)).toBe(true);
+    const after = store.getState().doc;
+    expect(after.nodes.get('a-1')!.label).toBe('Weekly meetings');
+    expect(after.nodes.get('a-1')!.position).toEqual(result.positions['a-1']);
+    expect(after.nodes.has('as-1')).toBe(false);
+    expect(after.nodes.get(added.id)).toBe(before.nodes.get(added.id));
+    const unmoved = [...before.nodes.values()].filter((n) => n.position!.x === result.positions[n.id]?.x && n.position!.y === result.positions[n.id]?.y);
+    for (const node of unmoved) expect(after.nodes.get(node.id)).toBe(node);
+    store.undo();
+    expect(modelFromDoc(store.getState().doc)).toEqual(modelFromDoc(before));
   });
 
   it('is null when nothing would change', async () => {
