@@ -14,7 +14,7 @@ const MARGIN = 5;
 type Drawing = { paths: [colour: string, d: string][]; bounds: Rect | null };
 
 /** One path of rectangles per colour, and the rectangle around them all. */
-export function drawNodes<N extends Node>(nodes: readonly N[], colourOf: (node: N) => string): Drawing {
+function drawNodes<N extends Node>(nodes: readonly N[], colourOf: (node: N) => string): Drawing {
   const byColour = new Map<string, string[]>();
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const node of nodes) {
