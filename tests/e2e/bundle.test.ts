@@ -22,6 +22,11 @@ const fetchedLibraries = () =>
 /** Every script the first visit does not need (export adapters, their libraries, ELK, ajv). */
 const isLazyScript = (url: URL) => report.scripts.some((s) => !s.first && url.pathname.endsWith(`/${s.file}`));
 
+/** The Export dialog's own chunk, which brings the exporters behind its preview. */
+const isDialogScript = (url: URL) => /\/ExportDialog-[^/]*\.js$/.test(url.pathname);
+/** The browser export adapters' chunk, which brings docx, jsPDF and svg2pdf.js when needed. */
+const isExportCodeScript = (url: URL) => /\/export-[^/]*\.js$/.test(url.pathname);
+
 const exportDialog = () => page.getByRole('dialog', { name: 'Export' });
 
 async function openExportDialog() {
@@ -61,16 +66,24 @@ describe.sequential('the editor download', () => {
     await page.waitForLoadState('networkidle');
     expect(report.scripts.filter((s) => s.first).every((s) => requested.some((p) => p.endsWith(`/${s.file}`)))).toBe(true);
     expect(fetchedLibraries()).toEqual([]);
+    expect(requested.filter((p) => isDialogScript(new URL(p, session.url)))).toEqual([]);
   });
 
-  it('says so when the export code cannot be fetched, and Download stays usable', async () => {
-    const abort = (route: Route) => route.abort();
-    await page.context().route(isLazyScript, abort);
+  it('says so when the Export dialog cannot be fetched, then, tried again, when only the export code cannot, with Download usable', async () => {
+    const abortAll = (route: Route) => route.abort();
+    await page.context().route(isLazyScript, abortAll);
     await openExportDialog();
-    await expect.poll(() => exportDialog().getByRole('alert').textContent()).toMatch(/could not be loaded.*Check the connection and try again/);
+    const alert = exportDialog().getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/^The Export dialog could not be loaded.*Check the connection and try again/);
+    // Try again fetches the dialog; the libraries behind Download still fail, and say so.
+    const abortExportCode = (route: Route) => route.abort();
+    await page.context().route(isExportCodeScript, abortExportCode);
+    await page.context().unroute(isLazyScript, abortAll);
+    await exportDialog().getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => alert.textContent()).toMatch(/^Export failed: The export code could not be loaded.*Check the connection and try again/);
     expect(await exportDialog().getByRole('button', { name: 'Download', exact: true }).isEnabled()).toBe(true);
     await exportDialog().getByRole('button', { name: 'Close' }).click();
-    await page.context().unroute(isLazyScript, abort);
+    await page.context().unroute(isExportCodeScript, abortExportCode);
   });
 
   it('shows "Preparing export…" while the export code arrives, then exports', async () => {
