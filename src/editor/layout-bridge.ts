@@ -45,8 +45,8 @@ export function tidyCommand(doc: Doc, result: Pick<LayoutResult, 'positions'>, s
     recipe: (draft) => {
       if (moved.size > 0) {
         // One new map rather than a draft per moved node: immer's drafts and patches for 2,000 moves
-        // take 8 ms in Node and 30–50 ms of the frame where Tidy lands; the map takes 1 ms. Nodes
-        // that stay keep their objects.
+        // take 8 ms in Node (30–50 ms of the frame where Tidy lands, in an unminified build); the
+        // map takes 1 ms, and its undo is one patch. Nodes that stay keep their objects.
         const nodes = new Map(original(draft.nodes));
         for (const [id, xy] of moved) {
           const node = nodes.get(id);

@@ -3,10 +3,10 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { EDGE_STYLES } from '../../render/theme';
 import { ACTION_GROUPS, ACTIONS } from '../actions';
 import { EDGE_VERBS } from '../connect';
+import { chunkLoader } from '../load-chunk';
 import { formatShortcut } from '../shortcuts';
 import type { Dialog as DialogState } from '../ui-state';
 import { useController, useEditor, useUi } from './context';
-import { chunkLoader } from '../load-chunk';
 
 function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
