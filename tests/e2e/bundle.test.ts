@@ -81,7 +81,11 @@ describe.sequential('the editor download', () => {
     await page.context().unroute(isLazyScript, abortAll);
     await exportDialog().getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => alert.textContent()).toMatch(/^Export failed: The export code could not be loaded.*Check the connection and try again/);
-    expect(await exportDialog().getByRole('button', { name: 'Download', exact: true }).isEnabled()).toBe(true);
+    // Download tries the fetch again, and says so when it fails again.
+    await exportDialog().getByRole('button', { name: 'Download', exact: true }).click();
+    await expect.poll(() => exportDialog().getByRole('button', { name: 'Download', exact: true }).isEnabled()).toBe(true);
+    expect(await alert.textContent()).toMatch(/^Export failed: The export code could not be loaded/);
+    expect(requested.filter((p) => isExportCodeScript(new URL(p, session.url))).length).toBeGreaterThanOrEqual(2);
     await exportDialog().getByRole('button', { name: 'Close' }).click();
     await page.context().unroute(isExportCodeScript, abortExportCode);
   });

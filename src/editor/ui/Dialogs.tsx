@@ -6,6 +6,7 @@ import { EDGE_VERBS } from '../connect';
 import { chunkLoader } from '../load-chunk';
 import { formatShortcut } from '../shortcuts';
 import type { Dialog as DialogState } from '../ui-state';
+import { useChunk } from './chunk';
 import { useController, useEditor, useUi } from './context';
 
 function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
@@ -122,33 +123,18 @@ const loadExportDialog = chunkLoader('The Export dialog', () => import('./Export
 
 function ExportDialog() {
   const controller = useController();
-  const [loaded, setLoaded] = useState<typeof import('./ExportDialog') | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let open = true;
-    loadExportDialog().then(
-      (module) => open && setLoaded(module),
-      (e: Error) => open && setError(e.message),
-    );
-    return () => {
-      open = false;
-    };
-  }, [attempt]);
-  const retry = () => {
-    setError(null);
-    setAttempt((n) => n + 1);
-  };
+  const dialog = useChunk(loadExportDialog, attempt);
   return (
     <Modal title="Export" onClose={() => controller.ui.set({ dialog: null })} wide>
-      {loaded ? (
-        <loaded.ExportDialogBody />
-      ) : error ? (
+      {dialog.module ? (
+        <dialog.module.ExportDialogBody />
+      ) : dialog.error ? (
         <>
           <p className="warning-text" role="alert">
-            {error}
+            {dialog.error}
           </p>
-          <button type="button" onClick={retry}>
+          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
             Try again
           </button>
         </>

@@ -6,6 +6,7 @@ import { loadBrowserExport, type BrowserExport } from '../export/load';
 import { modelFromDoc } from '../doc';
 import { download, MODEL_EXTENSION, suggestedFileName } from '../file-io';
 import { validRoutes, validStages } from '../layout-bridge';
+import { useChunk } from './chunk';
 import { useController, useEditor, useUi } from './context';
 
 // Vite serves the bundled Inter files; the exporters ask for them by file name.
@@ -45,20 +46,13 @@ export function ExportDialogBody() {
   const [landscape, setLandscape] = useState(true);
   const [scale, setScale] = useState(2);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
   // The export libraries are fetched when the dialog first opens; Download waits for them, and a
   // failed fetch is tried again by Download.
-  const [exporter, setExporter] = useState<BrowserExport | null>(null);
-  useEffect(() => {
-    let open = true;
-    loadBrowserExport().then(
-      (loaded) => open && setExporter(loaded),
-      (e: Error) => open && setError(e.message),
-    );
-    return () => {
-      open = false;
-    };
-  }, []);
+  const [attempt, setAttempt] = useState(0);
+  const libraries = useChunk(loadBrowserExport, attempt);
+  const exporter = libraries.module;
+  const error = saveError ?? libraries.error;
   const id = useId();
   const format = formatOf(choice);
   const model = modelFromDoc(doc);
@@ -80,10 +74,10 @@ export function ExportDialogBody() {
 
   const save = async () => {
     setBusy(true);
-    setError(null);
+    setSaveError(null);
+    if (libraries.error) setAttempt((n) => n + 1);
     try {
       const exporter = await loadBrowserExport();
-      setExporter(exporter);
       const base = suggestedFileName(model.title).slice(0, -MODEL_EXTENSION.length);
       const name = `${base}${format === 'csv' ? `.${options.table}` : ''}${FORMAT_EXTENSIONS[format]}`;
       const withFonts = { ...options, fonts: await interFonts(exporter) };
@@ -97,7 +91,7 @@ export function ExportDialogBody() {
       download(data, name, FORMAT_MEDIA_TYPES[format]);
       controller.notify(`Exported ${name}.`, 'success');
     } catch (e) {
-      setError((e as Error).message);
+      setSaveError((e as Error).message);
     } finally {
       setBusy(false);
     }
