@@ -130,7 +130,7 @@ describe.sequential('the editor', () => {
     }
   });
 
-  it('shows every node in the overview, in its kind colour, and pans and zooms the view from there', async () => {
+  it('shows every node in the overview, in its kind colour, and pans, zooms and centres the view from there', async () => {
     const model = (KEYSTONE as { model: Model }).model;
     const overview = page.getByRole('img', { name: 'Overview of the whole model' });
     const drawn = await overview.locator('path.overview-nodes').evaluateAll((paths) =>
@@ -151,6 +151,27 @@ describe.sequential('the editor', () => {
     expect(panned).not.toBe(before);
     await page.mouse.wheel(0, -200);
     await expect.poll(transform).not.toBe(panned);
+
+    // A click centres the view on the model point under it, keeping the zoom.
+    const box = (await overview.boundingBox())!;
+    const click = { x: box.x + box.width * 0.3, y: box.y + box.height * 0.6 };
+    const target = await overview.evaluate((svg, at) => {
+      const point = new DOMPoint(at.x, at.y).matrixTransform((svg as SVGSVGElement).getScreenCTM()!.inverse());
+      return { x: point.x, y: point.y };
+    }, click);
+    const view = () =>
+      page.locator('.react-flow__viewport').evaluate((el) => {
+        const matrix = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+        return { x: matrix.e, y: matrix.f, zoom: matrix.a };
+      });
+    const { zoom } = await view();
+    await page.mouse.click(click.x, click.y);
+    const centreOfView = async () => {
+      const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+      const now = await view();
+      return { x: Math.round((pane.width / 2 - now.x) / now.zoom), y: Math.round((pane.height / 2 - now.y) / now.zoom), zoom: now.zoom };
+    };
+    await expect.poll(centreOfView).toEqual({ x: Math.round(target.x), y: Math.round(target.y), zoom });
     await page.getByRole('button', { name: /^fit view$/i }).click();
   });
 

@@ -1,10 +1,11 @@
 // The whole model in small, with the view marked on it: React Flow's MiniMap, same look, same
-// geometry, and its XYMinimap for panning and zooming by it, but with the nodes drawn as one path per
-// colour. MiniMap draws one store-subscribed element per node; at 2,000 nodes, re-rendering those
-// was 100–170 ms of the frame where a Tidy lands (docs/architecture.md, "Performance").
+// geometry, and its XYMinimap for panning and zooming by it (a click centres the view there), but
+// with the nodes drawn as one path per colour. MiniMap draws one store-subscribed element per node;
+// at 2,000 nodes, re-rendering those was 100–170 ms of the frame where a Tidy lands
+// (docs/architecture.md, "Performance").
 import { Panel, useStore, useStoreApi, type Node } from '@xyflow/react';
 import { getBoundsOfRects, XYMinimap, type Rect } from '@xyflow/system';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, type MouseEvent } from 'react';
 
 // MiniMap's defaults: its size in pixels, and the margin around the drawing in those pixels.
 const WIDTH = 200;
@@ -71,10 +72,17 @@ export function Overview<N extends Node>({ colourOf, label }: { colourOf: (node:
     minimap.current?.update({ translateExtent, width: flowWidth, height: flowHeight, pannable: true, zoomable: true });
   }, [panZoom, translateExtent, flowWidth, flowHeight]);
 
+  // A click (not the end of a drag, which d3-zoom swallows) centres the view there, at the same zoom.
+  const centreOn = (event: MouseEvent<SVGSVGElement>) => {
+    if (!minimap.current) return;
+    const [x, y] = minimap.current.pointer(event.nativeEvent, event.currentTarget);
+    void store.getState().setCenter(x, y, { zoom: store.getState().transform[2], duration: 200 });
+  };
+
   const titleId = useId();
   return (
     <Panel position="bottom-right" className="react-flow__minimap">
-      <svg ref={svg} width={WIDTH} height={HEIGHT} viewBox={`${x} ${y} ${width} ${height}`} className="react-flow__minimap-svg" role="img" aria-labelledby={titleId}>
+      <svg ref={svg} width={WIDTH} height={HEIGHT} viewBox={`${x} ${y} ${width} ${height}`} className="react-flow__minimap-svg" role="img" aria-labelledby={titleId} onClick={centreOn}>
         <title id={titleId}>{label}</title>
         {drawing.paths.map(([colour, d]) => (
           <path key={colour} className="overview-nodes" d={d} fill={colour} />
