@@ -74,8 +74,10 @@ export interface RouteSnapshot {
 // The store's nodes and edges are immutable: the same object is unchanged, which is the answer for
 // nearly all of the 4,000 links the canvas checks on each change of a big model.
 const sameEnds = (now: TocEdge, then: TocEdge) => now === then || (now.source === then.source && now.target === then.target && now.kind === then.kind);
-const sameBox = (now: TocNode | undefined, then: TocNode) =>
-  now === then || (!!now && now.kind === then.kind && now.label === then.label && now.position?.x === then.position?.x && now.position?.y === then.position?.y);
+// `sizedLabel`: the label the node's box was last sized for, when that lags behind the document's.
+const sameBox = (now: TocNode | undefined, then: TocNode, sizedLabel?: string) =>
+  now === then ||
+  (!!now && now.kind === then.kind && (sizedLabel ?? now.label) === then.label && now.position?.x === then.position?.x && now.position?.y === then.position?.y);
 
 /** Records the routes against the document the layout was applied to. */
 export function snapshotRoutes(doc: Doc, result: Pick<LayoutResult, 'routes' | 'stages' | 'direction'>): RouteSnapshot {
@@ -92,28 +94,37 @@ export function snapshotRoutes(doc: Doc, result: Pick<LayoutResult, 'routes' | '
   return { routes: result.routes, stages: { direction: result.direction, bands: result.stages }, edges, nodes };
 }
 
+/** What the canvas draws besides the document: nodes being dragged, and the labels its boxes are sized for. */
+export interface CanvasState {
+  /** Nodes being dragged: their edges fall back at once. */
+  moving?: { has(id: string): boolean } | null;
+  /** Per node, the label its box was last sized for (a label being typed is sized at the pause). */
+  sizedLabels?: ReadonlyMap<string, string>;
+}
+
 /**
  * The routes still valid for `doc` (undo, redo and moves are all covered because validity is
- * derived, not tracked). `moving` holds nodes being dragged: their edges fall back at once.
+ * derived, not tracked), as the canvas draws it (`canvas`), else as the document says.
  */
-export function validRoutes(snapshot: RouteSnapshot | null, doc: Doc, moving?: { has(id: string): boolean } | null): Map<string, EdgeRoute> {
+export function validRoutes(snapshot: RouteSnapshot | null, doc: Doc, canvas: CanvasState = {}): Map<string, EdgeRoute> {
   const valid = new Map<string, EdgeRoute>();
   if (!snapshot) return valid;
   for (const id of snapshot.edges.keys()) {
-    const route = routeFor(snapshot, doc, id, moving);
+    const route = routeFor(snapshot, doc, id, canvas);
     if (route) valid.set(id, route);
   }
   return valid;
 }
 
 /** One edge's route if still valid. */
-export function routeFor(snapshot: RouteSnapshot | null, doc: Doc, id: string, moving?: { has(id: string): boolean } | null): EdgeRoute | undefined {
+export function routeFor(snapshot: RouteSnapshot | null, doc: Doc, id: string, { moving, sizedLabels }: CanvasState = {}): EdgeRoute | undefined {
   if (!snapshot) return undefined;
   const then = snapshot.edges.get(id);
   const edge = doc.edges.get(id);
   if (!then || !edge || !sameEnds(edge, then)) return undefined;
   if (moving?.has(edge.source) || moving?.has(edge.target)) return undefined;
-  if (!sameBox(doc.nodes.get(edge.source), snapshot.nodes.get(edge.source)!) || !sameBox(doc.nodes.get(edge.target), snapshot.nodes.get(edge.target)!)) return undefined;
+  const sameEnd = (end: string) => sameBox(doc.nodes.get(end), snapshot.nodes.get(end)!, sizedLabels?.get(end));
+  if (!sameEnd(edge.source) || !sameEnd(edge.target)) return undefined;
   return snapshot.routes[id];
 }
 

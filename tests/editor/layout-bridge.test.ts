@@ -80,12 +80,27 @@ describe('route invalidation', () => {
 
   it('drops a route when its edge changes ends or kind, or while an end is dragged', async () => {
     const { store, snapshot } = await tidied();
-    expect(routeFor(snapshot, store.getState().doc, 'e-oi', new Set(['i-1']))).toBeUndefined();
+    expect(routeFor(snapshot, store.getState().doc, 'e-oi', { moving: new Set(['i-1']) })).toBeUndefined();
     store.dispatch(updateEdge('e-oi', { target: 'o-1', source: 'm-1' }));
     expect(routeFor(snapshot, store.getState().doc, 'e-oi')).toBeUndefined();
     expect(routeFor(snapshot, store.getState().doc, 'e-in')).toBeDefined();
     store.dispatch(updateNode('a-1', { label: 'A much longer label that changes the box size' }));
     expect(routeFor(snapshot, store.getState().doc, 'e-in')).toBeUndefined();
+  });
+
+  it('keeps a route while its end is drawn at the size of a label not yet settled, and drops it after', async () => {
+    const { store, snapshot } = await tidied();
+    const sized = new Map([...store.getState().doc.nodes.values()].map((n) => [n.id, n.label]));
+    store.dispatch(updateNode('a-1', { label: 'A much longer label that changes the box size' }));
+    const doc = store.getState().doc;
+    expect(routeFor(snapshot, doc, 'e-in', { sizedLabels: sized })).toBeDefined();
+    expect(validRoutes(snapshot, doc, { sizedLabels: sized }).has('e-am')).toBe(true);
+    // Settled: the box is sized for the new label, and the route no longer fits it.
+    sized.set('a-1', doc.nodes.get('a-1')!.label);
+    expect(routeFor(snapshot, doc, 'e-in', { sizedLabels: sized })).toBeUndefined();
+    // A drag still drops the routes of the dragged node.
+    expect(routeFor(snapshot, doc, 'e-oi', { sizedLabels: sized })).toBeDefined();
+    expect(routeFor(snapshot, doc, 'e-oi', { moving: new Set(['o-1']), sizedLabels: sized })).toBeUndefined();
   });
 
   it('keeps a route when an end changes but not its box (a description)', async () => {
