@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutModel } from '../../src/layout';
-import { addNode, deleteElements, moveNodes, updateEdge, updateNode } from '../../src/editor/commands';
+import { addNode, deleteElements, moveNodes, updateEdge, updateMeta, updateNode } from '../../src/editor/commands';
 import { modelFromDoc } from '../../src/editor/doc';
 import { routeFor, snapshotRoutes, tidyCommand, validRoutes, validStages } from '../../src/editor/layout-bridge';
 import { EditorStore } from '../../src/editor/store';
@@ -34,8 +34,9 @@ describe('Tidy layout command', () => {
     const store = new EditorStore(smallModel());
     const result = await layoutModel(modelFromDoc(store.getState().doc), { ...SETTINGS, engine: 'fast' });
     const command = tidyCommand(store.getState().doc, result, SETTINGS)!;
-    // Meanwhile: a label edited, a node deleted, a node added.
+    // Meanwhile: a label edited, a node deleted, a node added, the title changed.
     store.dispatch(updateNode('a-1', { label: 'Weekly meetings' }));
+    store.dispatch(updateMeta({ title: 'Renamed while laying out' }));
     store.dispatch(deleteElements(store.getState().doc, { nodes: new Set(['as-1']), edges: new Set() }));
     const added = addNode(store.getState().doc, 'output', { x: 5_000, y: 5_000 });
     store.dispatch(added);
@@ -43,6 +44,8 @@ describe('Tidy layout command', () => {
     expect(store.dispatch(command)).toBe(true);
     const after = store.getState().doc;
     expect(after.nodes.get('a-1')!.label).toBe('Weekly meetings');
+    expect(after.meta.title).toBe('Renamed while laying out');
+    expect(after.meta.view).toEqual({ layout: SETTINGS });
     expect(after.nodes.get('a-1')!.position).toEqual(result.positions['a-1']);
     expect(after.nodes.has('as-1')).toBe(false);
     expect(after.nodes.get(added.id)).toBe(before.nodes.get(added.id));
