@@ -284,7 +284,8 @@ async function measureTidy(page: Page): Promise<TidyMeasurement> {
       const bar = status?.querySelector('progress');
       if (bar) tidy.progress.add(bar.value);
       if (tidy.answered === undefined && tidy.frames.some((f) => f.running) && state !== 'running') { tidy.answered = now; tidy.quietSince = now; }
-      if (tidy.end === undefined && (state === 'done' || state === 'failed')) { tidy.end = now; tidy.state = state; }
+      // Done once it ran: a status left from an earlier Tidy says done before this one starts.
+      if (tidy.end === undefined && tidy.answered !== undefined && (state === 'done' || state === 'failed')) { tidy.end = now; tidy.state = state; }
       if (tidy.answered !== undefined) {
         // The result is still reaching the canvas: watch until it is done and a second passes without a slow frame.
         if (tidy.frames.at(-1).duration > 50) tidy.quietSince = now;
@@ -338,7 +339,6 @@ async function measure(url: string, file: string, corners: [string, number, numb
     const lintMain = await measures(page, 'toc:lint-main');
     const tidy = await measureTidy(page);
     // Zoomed out as far as fitting the model takes, most nodes are drawn and each frame redraws them.
-    // The model is as before the first Tidy, so the worker answers from its cache: applying is measured.
     await page.getByRole('toolbar', { name: 'Common actions' }).getByRole('button', { name: 'Undo', exact: true }).click();
     await page.waitForTimeout(3000);
     await page.locator('.react-flow__controls-fitview').click();
